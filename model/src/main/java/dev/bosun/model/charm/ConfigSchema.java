@@ -1,0 +1,120 @@
+package dev.bosun.model.charm;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The options a charm accepts ({@code config.yaml}), with Juju's typing rules for values.
+ *
+ * <p>Values are held typed: {@link String} for {@code string} and {@code secret}, {@link Long} for
+ * {@code int}, {@link Double} for {@code float}, {@link Boolean} for {@code boolean}.
+ *
+ * <pre>{@code
+ * Object port = schema.parse("port", "2379");      // Long 2379
+ * schema.validate("port", "abc");                   // throws ConfigException:
+ *                                                   // option "port" expected int, got "abc"
+ * }</pre>
+ */
+public final class ConfigSchema {
+  /** A schema with no options, for charms without {@code config.yaml}. */
+  public static final ConfigSchema EMPTY = new ConfigSchema(Map.of());
+
+  private final Map<String, ConfigOption> options;
+
+  private ConfigSchema(Map<String, ConfigOption> options) {
+    this.options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+  }
+
+  /** Returns a schema with the given options, in the given order. */
+  public static ConfigSchema of(Map<String, ConfigOption> options) {
+    return options.isEmpty() ? EMPTY : new ConfigSchema(options);
+  }
+
+  /** Returns every option by name, in declaration order. */
+  public Map<String, ConfigOption> options() {
+    return options;
+  }
+
+  /** Returns the named option, if the charm declares it. */
+  public Optional<ConfigOption> option(String name) {
+    return Optional.ofNullable(options.get(name));
+  }
+
+  /** Returns the options that have a default, with their typed defaults, in declaration order. */
+  public Map<String, Object> defaults() {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    options.forEach(
+        (name, option) -> {
+          if (option.defaultValue() != null) {
+            defaults.put(name, option.defaultValue());
+          }
+        });
+    return Collections.unmodifiableMap(defaults);
+  }
+
+  /**
+   * Parses a value given as text (from the command line, {@code key=value}) into the option's type.
+   *
+   * @throws ConfigException {@code unknown option "x"} when the charm has no such option, or {@code
+   *     option "x" expected int, got "abc"} when the text is not of the option's type
+   */
+  public Object parse(String name, String text) {
+    ConfigOption option = require(name);
+    Object value = ConfigValues.parse(option.type(), text);
+    if (value == null) {
+      throw new ConfigException(
+          name,
+          String.format("option %s expected %s, got %s", quote(name), option.type(), quote(text)));
+    }
+    return value;
+  }
+
+  /**
+   * Checks a typed value (as read from YAML) against the option's type and returns it in the
+   * option's canonical Java type: an integral value for a {@code float} option becomes a {@link
+   * Double}, and a string for a non-string option is parsed as {@link #parse} does.
+   *
+   * @throws ConfigException when the option is unknown or the value is of the wrong type
+   */
+  public Object validate(String name, Object value) {
+    ConfigOption option = require(name);
+    Object coerced = ConfigValues.coerce(option.type(), value);
+    if (coerced == null) {
+      throw new ConfigException(
+          name,
+          String.format(
+              "option %s expected %s, got %s",
+              quote(name), option.type(), ConfigValues.describe(value)));
+    }
+    return coerced;
+  }
+
+  private ConfigOption require(String name) {
+    ConfigOption option = options.get(name);
+    if (option == null) {
+      throw new ConfigException(name, "unknown option " + quote(name));
+    }
+    return option;
+  }
+
+  static String quote(String text) {
+    return ConfigValues.quote(text);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ConfigSchema schema && options.equals(schema.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return options.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ConfigSchema" + options.keySet();
+  }
+}
