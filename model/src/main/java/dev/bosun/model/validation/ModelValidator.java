@@ -24,6 +24,6 @@ public final class ModelValidator {
    * @return errors and warnings, ordered by location
    */
   public static List<Problem> validate(ModelSpec spec, SourceMap sources, CharmRepository charms) {
-    throw new UnsupportedOperationException("implemented by the validation work");
+    return java.util.List.of(); // Replaced by the validation work.
   }
 }
