@@ -2,6 +2,7 @@ package dev.bosun.model.charm;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.bosun.model.internal.charm.JsonTrees;
 import java.util.Map;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Map;
  *
  * <p>The schema is held as a plain tree of maps, lists and scalars, shaped as Juju stores it:
  * {@code {"type": "object", "title": <name>, "description": ..., "properties": {...}, "required":
- * [...]}}.
+ * [...]}}. It is read from {@code actions.yaml} by {@link CharmMetaReader}, which checks it is a
+ * valid draft-04 JSON Schema.
  *
  * @param name the action name
  * @param description what the action does ({@code No description} when not given, as in Juju)
@@ -24,20 +26,33 @@ public record ActionSpec(
     String executionGroup,
     Map<String, Object> schema) {
 
-  /** Checks the components. */
+  /**
+   * Checks the components and makes a deep, order-preserving, unmodifiable copy of the schema (JSON
+   * {@code null} values are kept).
+   */
   public ActionSpec {
     requireNonNull(name, "name");
     requireNonNull(description, "description");
     requireNonNull(executionGroup, "executionGroup");
-    schema = Map.copyOf(requireNonNull(schema, "schema"));
+    schema = JsonTrees.immutableCopy(requireNonNull(schema, "schema"));
   }
 
   /**
-   * Validates parameters against the schema and returns them with the schema's defaults inserted.
+   * Validates parameters against the schema and returns them with the schema's defaults inserted,
+   * as Juju does when an action is enqueued: first validation (a required property is required even
+   * when it has a default), then defaults.
    *
-   * @param params the parameters given by the user, as a tree of maps, lists and scalars
-   * @return the parameters with the defaults of absent properties inserted
+   * <pre>{@code
+   * Map<String, Object> params = snapshot.validate(Map.of("target", "/srv/backups"));
+   * // {"target": "/srv/backups", "keys-version": "v3"}
+   * }</pre>
+   *
+   * @param params the parameters given by the user, as a tree of maps, lists and scalars (strings,
+   *     numbers, booleans, null); null means no parameters
+   * @return an unmodifiable copy of the parameters with the defaults of absent properties inserted,
+   *     in nested objects too
    * @throws ActionParametersException {@code validation failed: <e1>; <e2>} listing every violation
+   * @throws IllegalArgumentException when a parameter value is not a JSON-like value
    */
   public Map<String, Object> validate(Map<String, Object> params) {
     return ActionParameters.validate(this, params);

@@ -1,5 +1,6 @@
 package dev.bosun.model.charm;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,19 @@ public interface CharmRepository {
    */
   static CharmRepository of(CharmMeta... charms) {
     return of(Arrays.asList(charms));
+  }
+
+  /**
+   * Returns a repository of the charm directories under the given directories, scanned now: see
+   * {@link DirectoryCharmRepository}. Charms are found by their metadata name ({@code etcd}, {@code
+   * ch:etcd}) and by absolute path.
+   *
+   * @param directories directories whose subdirectories are charms (what {@code --charm-dir} names)
+   * @throws CharmMetaException when a directory is missing or a charm has errors, listing every
+   *     problem of every charm
+   */
+  static CharmRepository directories(List<Path> directories) {
+    return DirectoryCharmRepository.scan(directories);
   }
 
   /** Returns a repository of the given charms, found by charm name. */

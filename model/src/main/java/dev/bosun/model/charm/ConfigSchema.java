@@ -1,5 +1,7 @@
 package dev.bosun.model.charm;
 
+import dev.bosun.model.internal.charm.GoFormat;
+import dev.bosun.model.internal.charm.OptionValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +12,11 @@ import java.util.Optional;
  *
  * <p>Values are held typed: {@link String} for {@code string} and {@code secret}, {@link Long} for
  * {@code int}, {@link Double} for {@code float}, {@link Boolean} for {@code boolean}.
+ *
+ * <p>Text (from {@code juju config app key=value} or a string in a bundle) is parsed as Juju parses
+ * it: Go's {@code ParseInt(s, 10, 64)}, {@code ParseFloat(s, 64)} (decimal or hexadecimal, with
+ * exponents, {@code inf} and {@code nan}) and {@code ParseBool} ({@code 1 t T TRUE true True} and
+ * their opposites); no surrounding whitespace is allowed.
  *
  * <pre>{@code
  * Object port = schema.parse("port", "2379");      // Long 2379
@@ -62,7 +69,7 @@ public final class ConfigSchema {
    */
   public Object parse(String name, String text) {
     ConfigOption option = require(name);
-    Object value = ConfigValues.parse(option.type(), text);
+    Object value = OptionValues.parse(option.type(), text);
     if (value == null) {
       throw new ConfigException(
           name,
@@ -72,21 +79,37 @@ public final class ConfigSchema {
   }
 
   /**
-   * Checks a typed value (as read from YAML) against the option's type and returns it in the
-   * option's canonical Java type: an integral value for a {@code float} option becomes a {@link
-   * Double}, and a string for a non-string option is parsed as {@link #parse} does.
+   * Checks a value as Juju checks bundle options ({@code ParseSettingsYAML}) and returns it in the
+   * option's Java type:
    *
-   * @throws ConfigException when the option is unknown or the value is of the wrong type
+   * <ul>
+   *   <li>null is valid for every option (it means the default) and is returned as null;
+   *   <li>a string is parsed as {@link #parse} does ({@code "8080"} for an {@code int} option is
+   *       8080);
+   *   <li>any other value must already have the option's type: an integer ({@link Long}, {@link
+   *       Integer}, ...) for {@code int}, a {@link Double} or {@link Float} for {@code float} (an
+   *       integer is not accepted, as in Juju), a {@link Boolean} for {@code boolean}; {@code
+   *       string} and {@code secret} options take strings only.
+   * </ul>
+   *
+   * @throws ConfigException {@code unknown option "x"}, or {@code option "x" expected float, got 1}
+   *     (the value rendered as Go's {@code %#v})
    */
   public Object validate(String name, Object value) {
     ConfigOption option = require(name);
-    Object coerced = ConfigValues.coerce(option.type(), value);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return parse(name, text);
+    }
+    Object coerced = OptionValues.check(option.type(), value);
     if (coerced == null) {
       throw new ConfigException(
           name,
           String.format(
               "option %s expected %s, got %s",
-              quote(name), option.type(), ConfigValues.describe(value)));
+              quote(name), option.type(), OptionValues.describe(value)));
     }
     return coerced;
   }
@@ -100,7 +123,7 @@ public final class ConfigSchema {
   }
 
   static String quote(String text) {
-    return ConfigValues.quote(text);
+    return GoFormat.quote(text);
   }
 
   @Override
