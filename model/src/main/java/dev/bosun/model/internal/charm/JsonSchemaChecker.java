@@ -58,7 +58,7 @@ public final class JsonSchemaChecker {
       return;
     }
     for (YamlMapping.Entry entry : map.entries()) {
-      if (entry.key().value() instanceof String key) {
+      if (entry.key().value() instanceof String key && !isProhibited(key)) {
         keyword(key, entry.value(), join(path, key));
       }
     }
@@ -133,7 +133,7 @@ public final class JsonSchemaChecker {
       return;
     }
     for (YamlMapping.Entry entry : map.entries()) {
-      if (entry.key().value() instanceof String name) {
+      if (entry.key().value() instanceof String name && !isProhibited(name)) {
         if (keysAreRegexes) {
           regex(entry.key(), join(path, name));
         }
@@ -240,6 +240,11 @@ public final class JsonSchemaChecker {
           map.entry(keyword).orElseThrow().key(),
           join(path, keyword) + " cannot be used without " + required);
     }
+  }
+
+  /** {@code $ref} and {@code $schema} are reported by the caller, as Juju's cleanse does. */
+  private static boolean isProhibited(String key) {
+    return key.equals("$ref") || key.equals("$schema");
   }
 
   private boolean kind(YamlNode value, String path, String kind, boolean matches) {
