@@ -72,7 +72,7 @@ public final class ActionsReader {
       problems.add(Problem.error(entry.key().location(), "bad action name " + name));
       return null;
     }
-    String reason = MetadataReader.reservedReason(charmName, name);
+    String reason = ReservedNames.reason(charmName, name);
     if (reason != null) {
       problems.add(
           Problem.error(entry.key().location(), "cannot use action name " + name + ": " + reason));
