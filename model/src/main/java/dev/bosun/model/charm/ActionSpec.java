@@ -52,7 +52,8 @@ public record ActionSpec(
    * @return an unmodifiable copy of the parameters with the defaults of absent properties inserted,
    *     in nested objects too
    * @throws ActionParametersException {@code validation failed: <e1>; <e2>} listing every violation
-   * @throws IllegalArgumentException when a parameter value is not a JSON-like value
+   * @throws IllegalArgumentException when a parameter value is not a JSON-like value, or the schema
+   *     (built in Java rather than read from {@code actions.yaml}) does not compile
    */
   public Map<String, Object> validate(Map<String, Object> params) {
     return ActionParameters.validate(this, params);

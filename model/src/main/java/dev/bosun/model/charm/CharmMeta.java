@@ -37,7 +37,7 @@ import java.util.Set;
  * @param resources the resources, by name
  * @param storage the storage, by name
  * @param series the series the charm declares (metadata v1), possibly empty
- * @param tags the tags or categories
+ * @param tags the tags, then the categories not already among them
  * @param config the configuration options
  * @param actions the actions, by name
  */

@@ -63,6 +63,8 @@ public final class ConfigSchema {
 
   /**
    * Parses a value given as text (from the command line, {@code key=value}) into the option's type.
+   * {@code string} and {@code secret} options take the text as it is, as Juju's {@code
+   * Option.parse} does (a secret URI is not checked here); the other types use Go's parsers.
    *
    * @throws ConfigException {@code unknown option "x"} when the charm has no such option, or {@code
    *     option "x" expected int, got "abc"} when the text is not of the option's type
