@@ -41,6 +41,9 @@ import java.util.function.Consumer;
  * @param machines the machines (including containers), by id
  * @param relations the relations
  * @param offers the consumed offers (SAAS applications), name to offer URL
+ * @param bundleMachines which model machine realises which bundle machine (bundle machine id to
+ *     model machine id), as recorded when a plan created them; the planner uses these before
+ *     inferring the rest from placement, as Juju infers them all
  * @param sequences the next number of each counter, by Juju's sequence key
  */
 public record ModelState(
@@ -48,6 +51,7 @@ public record ModelState(
     Map<String, MachineState> machines,
     List<RelationState> relations,
     Map<String, String> offers,
+    Map<String, String> bundleMachines,
     Map<String, Integer> sequences) {
 
   /** The sequence key of top-level machine numbers. */
@@ -55,7 +59,7 @@ public record ModelState(
 
   /** An empty model. */
   public static final ModelState EMPTY =
-      new ModelState(Map.of(), Map.of(), List.of(), Map.of(), Map.of());
+      new ModelState(Map.of(), Map.of(), List.of(), Map.of(), Map.of(), Map.of());
 
   private static final Comparator<RelationState> RELATION_ORDER =
       Comparator.comparing((RelationState r) -> r.first().toString())
@@ -90,6 +94,9 @@ public record ModelState(
     relationSet.addAll(relations);
     relations = List.copyOf(relationSet);
     offers = Collections.unmodifiableMap(new TreeMap<>(offers));
+    Map<String, String> bundleMachineCopy = new TreeMap<>(NaturalOrder.INSTANCE);
+    bundleMachineCopy.putAll(bundleMachines);
+    bundleMachines = Collections.unmodifiableMap(bundleMachineCopy);
     sequences = Collections.unmodifiableMap(effectiveSequences(sequences, appCopy, machineCopy));
   }
 
@@ -105,6 +112,7 @@ public record ModelState(
     builder.machines.putAll(machines);
     builder.relations.addAll(relations);
     builder.offers.putAll(offers);
+    builder.bundleMachines.putAll(bundleMachines);
     builder.sequences.putAll(sequences);
     return builder;
   }
@@ -201,6 +209,7 @@ public record ModelState(
     private final Map<String, MachineState> machines = new TreeMap<>();
     private final List<RelationState> relations = new ArrayList<>();
     private final Map<String, String> offers = new TreeMap<>();
+    private final Map<String, String> bundleMachines = new TreeMap<>();
     private final Map<String, Integer> sequences = new TreeMap<>();
 
     private Builder() {}
@@ -263,6 +272,14 @@ public record ModelState(
       return this;
     }
 
+    /** Records that a model machine realises a bundle machine. */
+    public Builder bundleMachine(String bundleMachineId, String machineId) {
+      bundleMachines.put(
+          requireNonNull(bundleMachineId, "bundleMachineId"),
+          requireNonNull(machineId, "machineId"));
+      return this;
+    }
+
     /**
      * Sets the next number of a sequence, for example {@code sequence("machine", 7)} when machines
      * up to 6 once existed. Values below what the content uses are raised.
@@ -274,7 +291,7 @@ public record ModelState(
 
     /** Returns the state. */
     public ModelState build() {
-      return new ModelState(applications, machines, relations, offers, sequences);
+      return new ModelState(applications, machines, relations, offers, bundleMachines, sequences);
     }
   }
 }

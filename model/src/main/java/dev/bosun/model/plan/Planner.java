@@ -19,7 +19,8 @@ import dev.bosun.model.spec.ModelSpec;
  *       {@code setConstraints} when they differ, {@code expose} (never an unexpose), {@code scale}
  *       (Kubernetes), and {@code setAnnotations} with only the changed annotations;
  *   <li>the bundle's machines, mapped to machines of the model where a previous deployment created
- *       them, else added ({@code addMachines});
+ *       them ({@link ModelState#bundleMachines()}, explicit {@link PlanOptions#machineMap()}, else
+ *       inferred from placement as Juju does), else added ({@code addMachines});
  *   <li>consumed offers ({@code consumeOffer});
  *   <li>relations the model lacks, in either order ({@code addRelation});
  *   <li>units from the existing count up to {@code num_units} (never removed; a subordinate asks

@@ -52,8 +52,26 @@ public final class ChangePlanner {
 
   private ChangePlanner(ModelSpec bundle, ModelState current, PlanOptions options) {
     this.bundle = bundle;
-    this.model = new ModelIndex(current, options.machineMap());
+    this.model = new ModelIndex(current, machineMap(current, options));
     this.options = options;
+  }
+
+  /**
+   * The bundle machines known before inference: those the model recorded (when the machine still
+   * exists), overridden by explicit mappings.
+   */
+  private static Map<String, String> machineMap(ModelState current, PlanOptions options) {
+    Map<String, String> map = new HashMap<>();
+    current
+        .bundleMachines()
+        .forEach(
+            (bundleMachine, machine) -> {
+              if (current.machines().containsKey(machine)) {
+                map.put(bundleMachine, machine);
+              }
+            });
+    map.putAll(options.machineMap());
+    return map;
   }
 
   /**

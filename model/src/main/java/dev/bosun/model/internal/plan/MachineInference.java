@@ -19,6 +19,11 @@ import java.util.TreeMap;
  * deploying a bundle again finds the machines it created. A bundle machine maps to a model machine
  * of the same id that already hosts the application placed on it, else to the machine of the first
  * unused unit of an application placed on it. Explicit mappings ({@code --map-machines}) win.
+ *
+ * <p>One deliberate difference: where Juju only considers an application's first unused unit and
+ * gives up on the application when that unit sits on a machine already mapped, Bosun takes the
+ * first unused unit that does not (Juju's rule makes a redeploy after a scale-up report an
+ * inconsistent machine map).
  */
 final class MachineInference {
   private MachineInference() {}
@@ -90,15 +95,23 @@ final class MachineInference {
       }
       for (String application : applicationsByTarget.getOrDefault(id, List.of())) {
         List<Map.Entry<String, String>> deployed = appUnits.get(application);
-        if (deployed == null || deployed.isEmpty()) {
+        if (deployed == null) {
           continue;
         }
-        String machine = MachineState.topLevel(deployed.get(0).getValue());
-        if (initialMachines.contains(machine)) {
+        // Juju looks at the first unused unit only, and gives up on the application when that
+        // unit is on a machine already mapped; Bosun takes the first unused unit that is not, so
+        // that deploying a bundle again after scaling it up still finds its machines.
+        int chosen = -1;
+        for (int i = 0; i < deployed.size() && chosen < 0; i++) {
+          if (!initialMachines.contains(MachineState.topLevel(deployed.get(i).getValue()))) {
+            chosen = i;
+          }
+        }
+        if (chosen < 0) {
           continue;
         }
-        machineMap.put(id, machine);
-        deployed.remove(0);
+        machineMap.put(id, MachineState.topLevel(deployed.get(chosen).getValue()));
+        deployed.remove(chosen);
         break;
       }
     }

@@ -138,6 +138,9 @@ public final class PlanApplier {
   private void addMachine(AddMachineChange change) {
     if (change.containerType() == null) {
       ensureMachine(change.machineId(), change.constraints(), change.base());
+      if (change.bundleMachineId() != null) {
+        result.bundleMachine(change.bundleMachineId(), change.machineId());
+      }
     } else {
       ensureMachine(change.machineId(), Constraints.NONE, null);
       ensureMachine(change.containerId(), change.constraints(), change.base());
