@@ -108,7 +108,8 @@ class ModelStateTest {
         .containsExactly(Map.entry("web/0", "1/lxd/0"), Map.entry("web/1", "0/lxd/0"));
     assertThat(state.machines().keySet())
         .containsExactly("0", "0/kvm/0", "0/lxd/0", "1", "1/lxd/0");
-    assertThat(state.machines().get("1/lxd/0").constraints()).isEqualTo(Constraints.parse("mem=4G"));
+    assertThat(state.machines().get("1/lxd/0").constraints())
+        .isEqualTo(Constraints.parse("mem=4G"));
     assertThat(state.bundleMachines()).containsExactly(Map.entry("0", "0"));
   }
 
@@ -119,10 +120,7 @@ class ModelStateTest {
             .application(
                 "web",
                 app ->
-                    app.charm("web")
-                        .option("title", "old")
-                        .option("port", 80)
-                        .unit("web/0", "0"))
+                    app.charm("web").option("title", "old").option("port", 80).unit("web/0", "0"))
             .machine("0")
             .build();
     ModelSpec spec =
@@ -173,7 +171,8 @@ class ModelStateTest {
   @Test
   void applyingAChangeForAnUnknownApplicationFails() {
     Plan plan =
-        new Plan(List.of(new SetOptionsChange("setOptions-0", List.of(), "ghost", Map.of("a", 1L))));
+        new Plan(
+            List.of(new SetOptionsChange("setOptions-0", List.of(), "ghost", Map.of("a", 1L))));
 
     assertThatThrownBy(() -> ModelState.EMPTY.apply(plan))
         .isInstanceOf(PlanException.class)

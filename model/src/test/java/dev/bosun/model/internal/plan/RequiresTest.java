@@ -22,8 +22,7 @@ class RequiresTest {
 
     assertThat(requires)
         .containsExactly("addMachines-11", "addMachines-3", "addMachines-5", "addUnit-4")
-        .isEqualTo(
-            List.of("addMachines-11", "addMachines-3", "addMachines-5", "addUnit-4"));
+        .isEqualTo(List.of("addMachines-11", "addMachines-3", "addMachines-5", "addUnit-4"));
     assertThat(Requires.withPreviousMachines(List.of(), machines, 0)).isEmpty();
   }
 }
