@@ -315,15 +315,7 @@ final class ModelConverter {
       return Constraints.NONE;
     }
     try {
-      Constraints constraints = Constraints.parse(text);
-      if (constraints.imageId() != null && field.part() == 0) {
-        error(
-            field.value(),
-            "invalid constraints %s in %s: 'image-id' constraint in a base bundle not supported",
-            quote(text),
-            owner);
-      }
-      return constraints;
+      return Constraints.parse(text);
     } catch (ConstraintsException e) {
       error(field.value(), "invalid constraints %s in %s: %s", quote(text), owner, e.getMessage());
       return Constraints.NONE;

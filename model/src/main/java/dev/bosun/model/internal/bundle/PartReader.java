@@ -9,6 +9,8 @@ import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import dev.bosun.model.internal.yaml.YamlScalar;
 import dev.bosun.model.internal.yaml.YamlSequence;
+import dev.bosun.model.spec.Constraints;
+import dev.bosun.model.spec.ConstraintsException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,12 +166,36 @@ final class PartReader {
     if (!kind.isMap()) {
       if (checkKind(field, kind, key + " of " + owner)) {
         entity.fields.put(key, new Field(field, index, null));
+        if (index == 0 && key.equals("constraints")) {
+          checkBaseConstraints(field, owner);
+        }
       }
       return;
     }
     Map<String, YamlMapping.Entry> entries = mapEntries(field, kind, owner, entity.name());
     if (entries != null) {
       entity.fields.put(key, new Field(field, index, entries));
+    }
+  }
+
+  /**
+   * Juju's base-bundle check: an {@code image-id} constraint is only accepted from an overlay. A
+   * constraint string that does not parse is reported when the model is built.
+   */
+  private void checkBaseConstraints(YamlMapping.Entry field, String owner) {
+    if (!(field.value() instanceof YamlScalar scalar) || scalar.value() == null) {
+      return;
+    }
+    try {
+      if (Constraints.parse(scalar.text()).imageId() != null) {
+        error(
+            scalar,
+            "invalid constraints %s in %s: 'image-id' constraint in a base bundle not supported",
+            quote(scalar.text()),
+            owner);
+      }
+    } catch (ConstraintsException e) {
+      // Reported with the model.
     }
   }
 

@@ -74,7 +74,7 @@ public final class YamlText {
               && Character.isLowSurrogate(text.charAt(i + 1))) {
             out.append(c).append(text.charAt(++i));
           } else if ((c >= 0x20 && c <= 0x7e)
-              || (c >= 0xa0 && c <= 0xd7ff)
+              || (c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029)
               || (c >= 0xe000 && c <= 0xfffd && c != 0xfeff)) {
             out.append(c);
           } else if (c < 0x100) {
