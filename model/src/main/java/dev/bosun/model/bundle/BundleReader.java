@@ -8,6 +8,7 @@ import dev.bosun.model.internal.bundle.BundleLoading;
 import dev.bosun.model.internal.bundle.BundleSource;
 import dev.bosun.model.internal.validation.GoFormat;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public final class BundleReader {
     try {
       byte[] bytes = Files.readAllBytes(file);
       String content =
-          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       Path directory = file.toAbsolutePath().normalize().getParent();
       into.add(new BundleSource(label, directory == null ? Path.of("/") : directory, content));
     } catch (NoSuchFileException e) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bosun.model.Location;
 import dev.bosun.model.Problem;
-import dev.bosun.model.charm.CharmRepository;
 import dev.bosun.model.spec.ApplicationSpec;
 import dev.bosun.model.spec.Constraints;
 import dev.bosun.model.spec.ModelSpec;
@@ -155,28 +154,6 @@ class BundleReaderTest {
         .isEqualTo(new Location("b.yaml", 7, 10));
     assertThat(bundle.sources().at("relations", "0", "1"))
         .isEqualTo(new Location("b.yaml", 11, 10));
-  }
-
-  @Test
-  void readsTheRealisticBundlesWithoutWarningsWhenTheCharmsAreKnown() {
-    readRealisticBundles(TestCharms.kubernetes());
-  }
-
-  /** Reads the bundles at the repository root against the given charms; no error, no warning. */
-  static void readRealisticBundles(CharmRepository charms) {
-    Path root = Path.of("..", "bundles");
-    BundleReader reader = BundleReader.builder().charms(charms).build();
-    for (String name : List.of("kubernetes-core", "charmed-kubernetes", "etcd-cluster")) {
-      LoadedBundle bundle = reader.read(root.resolve(name + ".yaml"), List.of());
-      assertThat(bundle.warnings()).as(name).isEmpty();
-      assertThat(bundle.model().applications()).as(name).isNotEmpty();
-    }
-    LoadedBundle grown =
-        reader.read(
-            root.resolve("charmed-kubernetes.yaml"),
-            List.of(root.resolve("overlays/etcd-five-members.yaml")));
-    assertThat(grown.model().applications().get("etcd").numUnits()).isEqualTo(5);
-    assertThat(grown.model().applications().get("etcd").constraints().cores()).isEqualTo(2L);
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.util.Map;
  * "absent" from "present but empty".
  */
 final class BundlePart {
-  final int index;
   final Location root;
 
   /** Top-level scalar keys by name: bundle, series, default-base, description. */
@@ -32,13 +31,8 @@ final class BundlePart {
   YamlMapping.Entry relationsKey;
   final List<YamlSequence> relations = new ArrayList<>();
 
-  BundlePart(int index, Location root) {
-    this.index = index;
+  BundlePart(Location root) {
     this.root = root;
-  }
-
-  boolean isBase() {
-    return index == 0;
   }
 
   /** An application, machine or consumed offer: its name as written and its checked keys. */
@@ -66,11 +60,10 @@ final class BundlePart {
    * One key of an entity as written.
    *
    * @param entry the key and value nodes
-   * @param part the index of the document it came from
    * @param entries for a map kind, its entries by key (empty when the value is null or {@code {}}),
    *     else null
    */
-  record Field(YamlMapping.Entry entry, int part, Map<String, YamlMapping.Entry> entries) {
+  record Field(YamlMapping.Entry entry, Map<String, YamlMapping.Entry> entries) {
 
     YamlNode value() {
       return entry.value();

@@ -3,6 +3,7 @@ package dev.bosun.model.internal.bundle;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The shape a bundle key's value must have, and the keys each kind of entity accepts. */
 enum Kind {
@@ -70,7 +71,7 @@ enum Kind {
   static final Map<String, Kind> OFFER_FIELDS = ordered("endpoints", STRING_LIST, "acl", TEXT_MAP);
 
   /** The application keys that may only appear in an overlay. */
-  static final java.util.Set<String> OVERLAY_ONLY = java.util.Set.of("exposed-endpoints", "offers");
+  static final Set<String> OVERLAY_ONLY = Set.of("exposed-endpoints", "offers");
 
   private static Map<String, Kind> ordered(Object... keysAndKinds) {
     Map<String, Kind> map = new LinkedHashMap<>();

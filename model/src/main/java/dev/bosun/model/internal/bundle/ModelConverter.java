@@ -30,8 +30,10 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns a merged bundle into a {@link ModelSpec} and the {@link SourceMap} that says where each
@@ -413,7 +415,7 @@ final class ModelConverter {
     sources.value(entity.body.location(), "machines", id);
     MachineSpec machine = MachineSpec.of(id);
     Constraints constraints = Constraints.NONE;
-    Map<String, String> annotations = new java.util.TreeMap<>();
+    Map<String, String> annotations = new TreeMap<>();
     String series = null;
     String base = null;
     for (Field field : entity.fields.values()) {
@@ -495,7 +497,7 @@ final class ModelConverter {
     if (field.entries() == null) {
       return kept;
     }
-    String[] entryPath = java.util.Arrays.copyOf(path, path.length + 1);
+    String[] entryPath = Arrays.copyOf(path, path.length + 1);
     for (YamlMapping.Entry entry : field.entries().values()) {
       entryPath[path.length] = entry.key().text();
       sources.key(entry.key().location(), entryPath);

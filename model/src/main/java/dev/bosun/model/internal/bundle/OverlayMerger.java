@@ -102,8 +102,7 @@ final class OverlayMerger {
             merged.put(entry.getKey(), entry.getValue());
           }
         }
-        existing.fields.put(
-            field.getKey(), new Field(overlayField.entry(), overlayField.part(), merged));
+        existing.fields.put(field.getKey(), new Field(overlayField.entry(), merged));
       }
     }
   }
@@ -122,7 +121,7 @@ final class OverlayMerger {
                 kept.put(key, entry);
               }
             });
-    return new Field(field.entry(), field.part(), kept);
+    return new Field(field.entry(), kept);
   }
 
   /** Removes every two-sided relation that mentions a removed application, in one pass. */

@@ -54,7 +54,7 @@ final class PartReader {
   }
 
   private BundlePart read(YamlNode document) {
-    BundlePart part = new BundlePart(index, document.location());
+    BundlePart part = new BundlePart(document.location());
     if (document.isNull()) {
       return part;
     }
@@ -84,7 +84,7 @@ final class PartReader {
         default -> {
           if (TOP_SCALARS.contains(key)) {
             if (checkKind(entry, Kind.STRING, key)) {
-              part.top.put(key, new Field(entry, index, null));
+              part.top.put(key, new Field(entry, null));
             }
           } else if (TOP_IGNORED.contains(key)) {
             if (key.equals("tags")) {
@@ -165,7 +165,7 @@ final class PartReader {
     }
     if (!kind.isMap()) {
       if (checkKind(field, kind, key + " of " + owner)) {
-        entity.fields.put(key, new Field(field, index, null));
+        entity.fields.put(key, new Field(field, null));
         if (index == 0 && key.equals("constraints")) {
           checkBaseConstraints(field, owner);
         }
@@ -174,7 +174,7 @@ final class PartReader {
     }
     Map<String, YamlMapping.Entry> entries = mapEntries(field, kind, owner, entity.name());
     if (entries != null) {
-      entity.fields.put(key, new Field(field, index, entries));
+      entity.fields.put(key, new Field(field, entries));
     }
   }
 
@@ -379,8 +379,7 @@ final class PartReader {
       return;
     }
     YamlSequence asList = new YamlSequence(List.of(text), text.location());
-    application.fields.put(
-        "to", new Field(new YamlMapping.Entry(placement.key(), asList), placement.part(), null));
+    application.fields.put("to", new Field(new YamlMapping.Entry(placement.key(), asList), null));
   }
 
   private static String singular(String key) {

@@ -25,10 +25,6 @@ final class Findings {
     return sources.valueAt(path);
   }
 
-  SourceMap sources() {
-    return sources;
-  }
-
   void error(Location where, String format, Object... args) {
     problems.add(Problem.error(where, String.format(format, args)));
   }
