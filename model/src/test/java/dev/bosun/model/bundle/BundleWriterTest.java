@@ -116,7 +116,8 @@ class BundleWriterTest {
             "tab\t",
             "quote\"d",
             "back\\slash",
-            "\u2028");
+            "\u2028",
+            "0o17");
     ModelSpec.Builder builder = ModelSpec.builder();
     builder.application(
         "etcd",
@@ -130,7 +131,13 @@ class BundleWriterTest {
     String yaml = BundleWriter.write(model);
 
     assertThat(yaml)
-        .contains("o0: \"yes\"", "o3: \"~\"", "o5: \"\"", "o6: \"1.0\"", "o12: \"multi\\nline\"");
+        .contains(
+            "o0: \"yes\"",
+            "o3: \"~\"",
+            "o5: \"\"",
+            "o6: \"1.0\"",
+            "o12: \"multi\\nline\"",
+            "o17: \"0o17\"");
     assertThat(readBack(yaml)).isEqualTo(model);
   }
 

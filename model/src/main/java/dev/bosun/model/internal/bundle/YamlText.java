@@ -9,12 +9,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Renders scalars for bundle YAML so they read back as exactly the same value, by Bosun and by Go's
  * yaml.v2: a string is written plain only when it is safe and would not be read as a number,
  * boolean, null or timestamp (YAML 1.1, including yaml.v2's {@code y}/{@code n}); otherwise it is
- * double-quoted with escapes.
+ * double-quoted with escapes. Number-like words are always quoted, because Go's parser reads some
+ * of them ({@code 0o17}) as numbers.
  */
 public final class YamlText {
   private static final Resolver RESOLVER = new Resolver();
   private static final Pattern PLAIN = Pattern.compile("^[A-Za-z0-9_./][A-Za-z0-9_./ =,:@+()-]*$");
   private static final Pattern YAML_V2_BOOLEAN = Pattern.compile("^[yYnN]$");
+
+  /** Number-like words: Go reads some as numbers that YAML 1.1 does not ({@code 0o17}). */
+  private static final Pattern NUMBER_LIKE = Pattern.compile("^[-+.0-9][0-9A-Za-z_.:+-]*$");
 
   private YamlText() {}
 
@@ -51,7 +55,8 @@ public final class YamlText {
         || text.endsWith(":")
         || text.contains(": ")
         || text.contains(" #")
-        || YAML_V2_BOOLEAN.matcher(text).matches()) {
+        || YAML_V2_BOOLEAN.matcher(text).matches()
+        || NUMBER_LIKE.matcher(text).matches()) {
       return false;
     }
     return Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, text, true));
