@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.bosun.model.Problem;
 import dev.bosun.model.charm.CharmRepository;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.bundle.BundleLoading;
 import dev.bosun.model.internal.bundle.BundleSource;
-import dev.bosun.model.internal.validation.GoFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -2,7 +2,7 @@ package dev.bosun.model.charm;
 
 import dev.bosun.model.Problem;
 import dev.bosun.model.ValidationException;
-import dev.bosun.model.internal.charm.GoFormat;
+import dev.bosun.model.internal.GoFormat;
 import java.util.List;
 
 /**

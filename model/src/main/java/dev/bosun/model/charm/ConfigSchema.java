@@ -1,6 +1,6 @@
 package dev.bosun.model.charm;
 
-import dev.bosun.model.internal.charm.GoFormat;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.charm.OptionValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;

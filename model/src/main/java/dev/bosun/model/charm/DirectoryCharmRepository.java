@@ -1,7 +1,7 @@
 package dev.bosun.model.charm;
 
 import dev.bosun.model.Problem;
-import dev.bosun.model.internal.charm.GoFormat;
+import dev.bosun.model.internal.GoFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

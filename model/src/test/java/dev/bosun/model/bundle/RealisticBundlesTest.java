@@ -16,16 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The bundles at the repository root ({@code bundles/}) read without errors or warnings and every
  * relation resolves, against each charm repository {@link #repositories()} lists.
- *
- * <p>Plug point: once the charm metadata reader is merged, add a repository that reads {@code
- * charms/} to {@link #repositories()} so these bundles are checked against the real metadata too.
  */
 class RealisticBundlesTest {
-  private static final Path ROOT = Path.of("..", "bundles");
+  private static final Path ROOT = TestCharms.repositoryRoot().resolve("bundles");
 
   /** The charm repositories to check the bundles against, each with a name. */
   static Stream<Arguments> repositories() {
-    return Stream.of(Arguments.of("charms built in Java", TestCharms.kubernetes()));
+    return Stream.of(Arguments.of("the charms in charms/", TestCharms.kubernetes()));
   }
 
   private static Stream<Arguments> bundles() {

@@ -94,14 +94,14 @@ class ConfigRulesTest {
                     "options:\n"
                         + "  b: {type: boolean, default: henry}\n"
                         + "  s: {type: string, default: 2.5}\n"
-                        + "  f: {type: float, default: 123}\n"
+                        + "  f: {type: float, default: true}\n"
                         + "  i: {type: int, default: true}\n"
                         + "  k: {type: secret, default: cheese}\n"
                         + "  m: {type: int, default: {a: 1}}\n")))
         .containsExactly(
             "c/config.yaml:2:31: invalid config default: option \"b\" expected boolean, got \"henry\"",
             "c/config.yaml:3:30: invalid config default: option \"s\" expected string, got 2.5",
-            "c/config.yaml:4:29: invalid config default: option \"f\" expected float, got 123",
+            "c/config.yaml:4:29: invalid config default: option \"f\" expected float, got true",
             "c/config.yaml:5:27: invalid config default: option \"i\" expected int, got true",
             "c/config.yaml:6:30: invalid config default: option \"k\" expected secret, got \"cheese\"",
             "c/config.yaml:7:27: invalid config default: option \"m\" expected int, got"
@@ -169,6 +169,7 @@ class ConfigRulesTest {
     assertThat(schema.validate("i", "123")).isEqualTo(123L);
     assertThat(schema.validate("f", "2.22")).isEqualTo(2.22);
     assertThat(schema.validate("f", 0.5f)).isEqualTo(0.5);
+    assertThat(schema.validate("f", 1L)).isEqualTo(1.0);
     assertThat(schema.validate("b", true)).isEqualTo(true);
     assertThat(schema.validate("s", null)).isNull();
     for (Object[] c :
@@ -177,7 +178,7 @@ class ConfigRulesTest {
             new Object[] {"i", 123.4, "option \"i\" expected int, got 123.4"},
             new Object[] {"i", "cheese", "option \"i\" expected int, got \"cheese\""},
             new Object[] {"f", "blob", "option \"f\" expected float, got \"blob\""},
-            new Object[] {"f", 1L, "option \"f\" expected float, got 1"},
+            new Object[] {"f", true, "option \"f\" expected float, got true"},
             new Object[] {"b", 101L, "option \"b\" expected boolean, got 101"},
             new Object[] {"b", "", "option \"b\" expected boolean, got \"\""},
             new Object[] {

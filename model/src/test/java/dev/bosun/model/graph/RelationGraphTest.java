@@ -231,7 +231,9 @@ class RelationGraphTest {
 
     assertThat(
             errors(
-                () -> RelationGraph.resolve(model, CharmRepository.of(agent, TestCharms.etcd()))))
+                () ->
+                    RelationGraph.resolve(
+                        model, CharmRepository.of(agent, TestCharms.kubernetesCharm("etcd")))))
         .containsExactly(
             "cannot add relation \"agent:host etcd:juju-info\": container scoped relation requires"
                 + " at least one subordinate application");
@@ -334,11 +336,11 @@ class RelationGraphTest {
     Map<String, CharmMeta> applications =
         Map.of(
             "etcd",
-            TestCharms.etcd(),
+            TestCharms.kubernetesCharm("etcd"),
             "easyrsa",
-            TestCharms.easyrsa(),
+            TestCharms.kubernetesCharm("easyrsa"),
             "flannel",
-            TestCharms.flannel());
+            TestCharms.kubernetesCharm("flannel"));
 
     Relation relation =
         RelationGraph.infer(

@@ -507,7 +507,7 @@ class BundleVerificationMessagesTest {
                 CharmMeta.builder("agent")
                     .requires(TestCharms.container("host", Role.REQUIRER, "juju-info"))
                     .build(),
-                TestCharms.etcd(),
+                TestCharms.kubernetesCharm("etcd"),
                 CharmMeta.builder("server")
                     .provides(new Endpoint("db", Role.PROVIDER, "sql", Scope.GLOBAL, 1, false))
                     .build(),

@@ -1,6 +1,6 @@
 package dev.bosun.model.internal.bundle;
 
-import static dev.bosun.model.internal.validation.GoFormat.quote;
+import static dev.bosun.model.internal.GoFormat.quote;
 
 import dev.bosun.model.internal.yaml.YamlScalar;
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package dev.bosun.model.internal.bundle;
 
-import static dev.bosun.model.internal.validation.GoFormat.quote;
+import static dev.bosun.model.internal.GoFormat.quote;
 
 import dev.bosun.model.BosunException;
 import dev.bosun.model.Problem;
 import dev.bosun.model.SourceMap;
 import dev.bosun.model.charm.CharmReferences;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.bundle.BundlePart.Entity;
 import dev.bosun.model.internal.bundle.BundlePart.Field;
-import dev.bosun.model.internal.validation.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import dev.bosun.model.internal.yaml.YamlScalar;

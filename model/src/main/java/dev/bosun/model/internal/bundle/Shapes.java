@@ -1,6 +1,6 @@
 package dev.bosun.model.internal.bundle;
 
-import dev.bosun.model.internal.validation.GoFormat;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import dev.bosun.model.internal.yaml.YamlScalar;

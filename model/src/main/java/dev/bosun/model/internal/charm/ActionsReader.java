@@ -2,6 +2,7 @@ package dev.bosun.model.internal.charm;
 
 import dev.bosun.model.Problem;
 import dev.bosun.model.charm.ActionSpec;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import dev.bosun.model.internal.yaml.YamlScalar;

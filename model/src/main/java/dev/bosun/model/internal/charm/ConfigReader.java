@@ -4,6 +4,7 @@ import dev.bosun.model.Problem;
 import dev.bosun.model.charm.ConfigOption;
 import dev.bosun.model.charm.ConfigSchema;
 import dev.bosun.model.charm.OptionType;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import dev.bosun.model.internal.yaml.YamlScalar;

@@ -2,6 +2,7 @@ package dev.bosun.model.internal.charm;
 
 import static dev.bosun.model.internal.charm.SchemaChecker.path;
 
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import java.util.Set;

@@ -5,6 +5,7 @@ import static dev.bosun.model.internal.charm.SchemaChecker.path;
 import dev.bosun.model.charm.Endpoint;
 import dev.bosun.model.charm.Role;
 import dev.bosun.model.charm.Scope;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import dev.bosun.model.internal.yaml.YamlScalar;

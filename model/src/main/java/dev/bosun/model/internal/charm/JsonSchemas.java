@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.bosun.model.internal.GoFormat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.bosun.model.internal.charm;
 
 import dev.bosun.model.Location;
 import dev.bosun.model.Problem;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.bosun.model.internal.charm;
 
 import dev.bosun.model.charm.OptionType;
+import dev.bosun.model.internal.GoFormat;
 import java.math.BigInteger;
 import java.util.Locale;
 
@@ -13,9 +14,9 @@ import java.util.Locale;
  *       and {@code secret} take the text as it is.
  *   <li>{@link #check}: a typed value, as {@code Option.validate} with juju/schema's checkers:
  *       {@code int} takes an integer or a string {@code ParseInt(s, 0, 64)} accepts, {@code float}
- *       only a float, {@code boolean} a boolean or a string {@code ParseBool} accepts, {@code
- *       string} only a string, {@code secret} a string that is empty or a URI with scheme {@code
- *       secret}.
+ *       a float or a whole number a double holds exactly (Juju 4's rule; Juju 3 wants a float),
+ *       {@code boolean} a boolean or a string {@code ParseBool} accepts, {@code string} only a
+ *       string, {@code secret} a string that is empty or a URI with scheme {@code secret}.
  * </ul>
  *
  * <p>Values are held as {@link String}, {@link Long}, {@link Double} and {@link Boolean}.
@@ -39,15 +40,28 @@ public final class OptionValues {
       case STRING -> value instanceof String ? value : null;
       case SECRET -> value instanceof String text && isSecretUri(text) ? text : null;
       case INT -> integer(value);
-      case FLOAT ->
-          value instanceof Double || value instanceof Float
-              ? Double.valueOf(((Number) value).doubleValue())
-              : null;
+      case FLOAT -> floatingPoint(value);
       case BOOLEAN ->
           value instanceof Boolean
               ? value
               : value instanceof String text ? GoStrconv.parseBool(text) : null;
     };
+  }
+
+  /**
+   * A float, or a whole number held exactly by a double: YAML reads {@code ratio: 1} as an int, and
+   * rejecting it would only make bundle authors write {@code 1.0}. Juju 3's checker rejects it;
+   * Juju 4 accepts whole numbers for float defaults. Bosun takes the friendlier rule.
+   */
+  private static Double floatingPoint(Object value) {
+    if (value instanceof Double || value instanceof Float) {
+      return ((Number) value).doubleValue();
+    }
+    Long whole = value instanceof String ? null : integer(value);
+    if (whole != null && Math.abs(whole) <= (1L << 53)) {
+      return whole.doubleValue();
+    }
+    return null;
   }
 
   private static Long integer(Object value) {

@@ -4,6 +4,7 @@ import static dev.bosun.model.internal.charm.SchemaChecker.path;
 
 import dev.bosun.model.Location;
 import dev.bosun.model.charm.ResourceMeta;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import static dev.bosun.model.internal.charm.SchemaChecker.index;
 import static dev.bosun.model.internal.charm.SchemaChecker.path;
 
 import dev.bosun.model.charm.StorageMeta;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import dev.bosun.model.internal.yaml.YamlScalar;

@@ -1,5 +1,6 @@
 package dev.bosun.model.internal.charm;
 
+import dev.bosun.model.internal.GoFormat;
 import java.util.regex.Pattern;
 
 /**

@@ -1,5 +1,6 @@
 package dev.bosun.model.internal.charm;
 
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
 import java.util.List;

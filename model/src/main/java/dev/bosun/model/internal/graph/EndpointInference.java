@@ -6,7 +6,7 @@ import dev.bosun.model.charm.Role;
 import dev.bosun.model.charm.Scope;
 import dev.bosun.model.graph.Relation;
 import dev.bosun.model.graph.RelationEndpoint;
-import dev.bosun.model.internal.validation.GoFormat;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.spec.EndpointRef;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.bosun.model.charm.CharmMeta;
 import dev.bosun.model.charm.Endpoint;
 import dev.bosun.model.graph.Relation;
 import dev.bosun.model.graph.RelationEndpoint;
-import dev.bosun.model.internal.validation.GoFormat;
+import dev.bosun.model.internal.GoFormat;
 import dev.bosun.model.spec.ApplicationSpec;
 import dev.bosun.model.spec.EndpointRef;
 import dev.bosun.model.spec.ModelSpec;

@@ -1,6 +1,6 @@
 package dev.bosun.model.internal.validation;
 
-import static dev.bosun.model.internal.validation.GoFormat.quote;
+import static dev.bosun.model.internal.GoFormat.quote;
 
 import dev.bosun.model.spec.ApplicationSpec;
 import dev.bosun.model.spec.ExposedEndpoint;

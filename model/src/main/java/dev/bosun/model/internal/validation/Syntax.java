@@ -2,6 +2,7 @@ package dev.bosun.model.internal.validation;
 
 import com.google.common.net.InetAddresses;
 import dev.bosun.model.charm.CharmReferences;
+import dev.bosun.model.internal.GoFormat;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.bosun.model.internal.charm;
+package dev.bosun.model.internal;
 
 import dev.bosun.model.internal.yaml.YamlMapping;
 import dev.bosun.model.internal.yaml.YamlNode;
@@ -54,6 +54,21 @@ public final class GoFormat {
               }
             });
     return quoted.append('"').toString();
+  }
+
+  /**
+   * Returns Go's {@code %q} of a string slice: {@code ["a:x" "b:y"]}, each element quoted and
+   * separated by one space.
+   */
+  public static String quoteList(java.util.List<String> items) {
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        text.append(' ');
+      }
+      text.append(quote(items.get(i)));
+    }
+    return text.append(']').toString();
   }
 
   private static boolean isPrintable(int c) {

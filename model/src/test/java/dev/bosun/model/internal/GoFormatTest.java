@@ -1,4 +1,4 @@
-package dev.bosun.model.internal.charm;
+package dev.bosun.model.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
