@@ -1,0 +1,45 @@
+package dev.bosun.charm.spi;
+
+import dev.bosun.charm.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a hook wrote, to be committed atomically when it returns. Map values of {@code null}
+ * mean "delete this key".
+ *
+ * @param relations the databag changes, by relation id
+ * @param unitState changes to the unit's persistent state
+ * @param unitStatus the new unit status, or null when unchanged
+ * @param applicationStatus the new application status (set by the leader), or null
+ * @param portsOpened ports opened, as {@code 2379/tcp}
+ * @param portsClosed ports closed
+ * @param actionResults results the action set (dotted keys), empty outside actions
+ * @param actionLog the action's log messages, in order
+ * @param actionFailure the action's failure message, or null when it did not fail
+ */
+public record HookChanges(
+    Map<Integer, RelationChanges> relations,
+    Map<String, String> unitState,
+    Status unitStatus,
+    Status applicationStatus,
+    Set<String> portsOpened,
+    Set<String> portsClosed,
+    Map<String, String> actionResults,
+    List<String> actionLog,
+    String actionFailure) {
+
+  /** Whether the hook changed nothing that must be committed. */
+  public boolean isEmpty() {
+    return relations.isEmpty()
+        && unitState.isEmpty()
+        && unitStatus == null
+        && applicationStatus == null
+        && portsOpened.isEmpty()
+        && portsClosed.isEmpty()
+        && actionResults.isEmpty()
+        && actionLog.isEmpty()
+        && actionFailure == null;
+  }
+}
