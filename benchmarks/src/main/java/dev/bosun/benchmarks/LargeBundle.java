@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * A synthetic bundle of the size the model's performance goal names: half the applications are
  * producers, half consumers; each producer relates to four consumers, so {@code applications}
- * applications carry {@code 2 * applications} relations. Every other relation leaves its endpoints
- * to inference, which has exactly one candidate (producer {@code out} to consumer {@code in}).
+ * applications carry {@code 2 * applications} relations. Names are {@code producer-nK} and {@code
+ * consumer-nK}: Juju wants a letter in every hyphen-separated part. Every other relation leaves its
+ * endpoints to inference, which has exactly one candidate (producer {@code out} to consumer {@code
+ * in}).
  */
 final class LargeBundle {
   static final CharmMeta PRODUCER =
@@ -42,21 +44,21 @@ final class LargeBundle {
     StringBuilder yaml = new StringBuilder(applications * 160);
     yaml.append("description: synthetic bundle for benchmarks\napplications:\n");
     for (int i = 0; i < half; i++) {
-      application(yaml, "producer-" + i, "producer", i);
-      application(yaml, "consumer-" + i, "consumer", i);
+      application(yaml, "producer-n" + i, "producer", i);
+      application(yaml, "consumer-n" + i, "consumer", i);
     }
     yaml.append("relations:\n");
     for (int p = 0; p < half; p++) {
       for (int k = 0; k < 4; k++) {
         int c = (p + k * 131) % half;
         if ((p + k) % 2 == 0) {
-          yaml.append("  - [producer-")
+          yaml.append("  - [producer-n")
               .append(p)
-              .append(":out, consumer-")
+              .append(":out, consumer-n")
               .append(c)
               .append(":in]\n");
         } else {
-          yaml.append("  - [producer-").append(p).append(", consumer-").append(c).append("]\n");
+          yaml.append("  - [producer-n").append(p).append(", consumer-n").append(c).append("]\n");
         }
       }
     }
