@@ -14,10 +14,18 @@ public final class ClasspathCharmFiles implements CharmFiles {
   private final String location;
   private final ClassLoader classLoader;
 
-  /** Creates the files of a location; nothing is read yet. */
+  /**
+   * Creates the files of a location; nothing is read yet.
+   *
+   * @throws IllegalArgumentException when the location has {@code .}, {@code ..} or empty parts
+   */
   public ClasspathCharmFiles(String location, ClassLoader classLoader) {
     this.location = CharmPaths.location(requireNonNull(location, "location"));
     this.classLoader = requireNonNull(classLoader, "classLoader");
+    if (!this.location.isEmpty() && !CharmPaths.isInside(this.location)) {
+      throw new IllegalArgumentException(
+          "\"" + location + "\" is not a classpath location such as charms/etcd");
+    }
   }
 
   @Override
