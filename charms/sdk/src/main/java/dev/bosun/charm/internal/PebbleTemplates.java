@@ -16,10 +16,11 @@ import java.util.Map;
 
 /**
  * A charm's templates rendered with Pebble, set up for configuration files rather than HTML: no
- * auto-escaping, strict variables (a variable the template uses but the caller did not pass is an
- * error, never an empty string), Pebble's default newline trimming after tags, and the root locale
- * (so numbers render the same on every machine). One instance per charm definition: it holds the
- * compiled templates.
+ * auto-escaping; strict variables (a variable the template uses but the caller did not pass is an
+ * error, never an empty string); newlines kept as written, as Jinja2 keeps them (Pebble's default
+ * would drop the newline after every tag, {@code {{ x }}} included; use {@code {%- -%}} to trim
+ * whitespace around a tag); and the root locale, so numbers render the same on every machine. One
+ * instance per charm definition: it holds the compiled templates.
  */
 public final class PebbleTemplates implements Templates {
   private final CharmFiles files;
@@ -33,6 +34,7 @@ public final class PebbleTemplates implements Templates {
             .loader(new CharmFilesLoader(files))
             .autoEscaping(false)
             .strictVariables(true)
+            .newLineTrimming(false)
             .defaultLocale(Locale.ROOT)
             .build();
   }
@@ -63,16 +65,20 @@ public final class PebbleTemplates implements Templates {
   }
 
   private TemplateException failure(String name, PebbleException e) {
-    StringBuilder message = new StringBuilder("cannot render template \"").append(name).append('"');
+    StringBuilder message =
+        new StringBuilder("cannot render template \"")
+            .append(name)
+            .append("\" (")
+            .append(files.describe())
+            .append(')');
     String file = e.getFileName();
     if (file != null && !file.equals(name)) {
-      message.append(" (in \"").append(file).append("\")");
+      message.append(" in \"").append(file).append('"');
     }
     if (e.getLineNumber() != null && e.getLineNumber() > 0) {
       message.append(" line ").append(e.getLineNumber());
     }
     message.append(": ").append(e.getPebbleMessage());
-    message.append(" [").append(files.describe()).append(']');
     return new TemplateException(name, message.toString(), e);
   }
 }
