@@ -176,4 +176,42 @@ class TypedRelationTest {
             "relation data key \"sans\" (CertRequest.sans): expected a JSON array of String, got"
                 + " \"10.0.0.1\"");
   }
+
+  /** What every etcd peer publishes. */
+  record Peer(@Wire("db-ingress-address") String address) {}
+
+  @Test
+  void aPeerRelationReadsTheSharedApplicationBagAsTheRemoteApplicationRecord() {
+    InterfaceEndpoint<Peer, Peer> peers =
+        new InterfaceEndpoint<>(
+            "etcd-peer", Role.PEER, WireCodec.of(Peer.class), WireCodec.of(Peer.class));
+    List<Object> seen = new ArrayList<>();
+
+    HookOutcome outcome =
+        FakeBackend.builder(
+                TestCharms.etcd(
+                    ctx -> {
+                      TypedRelation<Peer, Peer> cluster = ctx.relations("cluster", peers).get(0);
+                      seen.add(cluster.remoteUnits());
+                      seen.add(cluster.remoteApplication());
+                      cluster.publish(new Peer("10.0.0.2"));
+                    }),
+                new ConfigChanged())
+            .unit("etcd/1")
+            .leader(false)
+            .relation(
+                FakeRelation.builder(1, "cluster", Role.PEER, "etcd-peer")
+                    .remoteApplication("etcd")
+                    .unit("etcd/0", Map.of("db-ingress-address", "10.0.0.1"))
+                    .localApplicationData(Map.of("db-ingress-address", "10.0.0.100"))
+                    .build())
+            .run();
+
+    assertThat(outcome.error()).isEmpty();
+    assertThat(seen)
+        .containsExactly(
+            Map.of("etcd/0", new Peer("10.0.0.1")), Optional.of(new Peer("10.0.0.100")));
+    assertThat(outcome.changes().relations().get(1).unitData())
+        .containsExactly(Map.entry("db-ingress-address", "10.0.0.2"));
+  }
 }
