@@ -197,6 +197,41 @@ public final class CharmCatalog {
     }
 
     /**
+     * Adds the charm in a directory, loading its class with the given class loader (or, when its
+     * {@code lib/} has jars, a class loader over them whose parent is the given one).
+     *
+     * @throws CharmLoadException when it cannot be loaded
+     */
+    public Builder addDirectory(Path directory, ClassLoader parent) {
+      return add(CharmDefinition.fromDirectory(directory, parent));
+    }
+
+    /**
+     * Adds every charm under a directory, as the CLI's {@code --charm-dir} names them: each
+     * subdirectory holding a {@code metadata.yaml}, in name order (other subdirectories are
+     * skipped), or the directory itself when it holds one.
+     *
+     * @throws CharmLoadException when the directory cannot be read or a charm cannot be loaded,
+     *     naming every charm that failed; nothing is added then
+     */
+    public Builder addDirectories(Path directory, ClassLoader parent) {
+      requireNonNull(directory, "directory");
+      List<CharmDefinition> found = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      List<RuntimeException> causes = new ArrayList<>();
+      for (Path charm : CharmIndex.charmDirectories(directory)) {
+        try {
+          found.add(CharmDefinition.fromDirectory(charm, parent));
+        } catch (CharmLoadException | dev.bosun.model.ValidationException e) {
+          failures.add(e.getMessage());
+          causes.add(e);
+        }
+      }
+      throwIfFailed(directory.toString(), "charm", failures, causes);
+      return addAll(found);
+    }
+
+    /**
      * Adds every built-in charm the class loader sees: the locations listed in every {@value
      * #INDEX} resource, each loaded with {@link CharmDefinition#fromClasspath}. A location listed
      * twice (the same jar twice on the classpath) is loaded once.
@@ -218,18 +253,24 @@ public final class CharmCatalog {
           causes.add(e);
         }
       }
-      if (!failures.isEmpty()) {
-        CharmLoadException failure =
-            new CharmLoadException(
-                INDEX,
-                (failures.size() == 1 ? "a built-in charm" : failures.size() + " built-in charms")
-                    + " cannot be loaded:\n"
-                    + String.join("\n", failures),
-                causes.get(0));
-        causes.stream().skip(1).forEach(failure::addSuppressed);
-        throw failure;
-      }
+      throwIfFailed(INDEX, "built-in charm", failures, causes);
       return addAll(found);
+    }
+
+    private static void throwIfFailed(
+        String where, String what, List<String> failures, List<RuntimeException> causes) {
+      if (failures.isEmpty()) {
+        return;
+      }
+      CharmLoadException failure =
+          new CharmLoadException(
+              where,
+              (failures.size() == 1 ? "a " + what : failures.size() + " " + what + "s")
+                  + " cannot be loaded:\n"
+                  + String.join("\n", failures),
+              causes.get(0));
+      causes.stream().skip(1).forEach(failure::addSuppressed);
+      throw failure;
     }
 
     /** Returns the catalog. */

@@ -231,6 +231,37 @@ class CharmCatalogTest {
   }
 
   @Test
+  void addsEveryCharmDirectoryUnderADirectoryAndSkipsOthers() throws IOException {
+    Path charms = temp.resolve("charms");
+    copyFixture("fixtures/charms/echo", charms.resolve("echo"), "metadata.yaml", "bosun.yaml");
+    copyFixture("fixtures/charms/web", charms.resolve("web"), "metadata.yaml", "bosun.yaml");
+    Files.createDirectories(charms.resolve("notes"));
+    write(charms.resolve("README.md"), "not a charm");
+
+    CharmCatalog catalog = CharmCatalog.builder().addDirectories(charms, LOADER).build();
+    CharmCatalog single =
+        CharmCatalog.builder().addDirectories(charms.resolve("web"), LOADER).build();
+
+    assertThat(catalog.names()).containsExactly("echo", "web");
+    assertThat(single.names()).containsExactly("web");
+  }
+
+  @Test
+  void addingCharmDirectoriesNamesEveryCharmThatFails() throws IOException {
+    Path charms = temp.resolve("charms");
+    copyFixture("fixtures/broken/not-a-charm", charms.resolve("a"), "metadata.yaml", "bosun.yaml");
+    copyFixture("fixtures/broken/no-descriptor", charms.resolve("b"), "metadata.yaml");
+    CharmCatalog.Builder builder = CharmCatalog.builder();
+
+    assertThatThrownBy(() -> builder.addDirectories(charms, LOADER))
+        .isInstanceOf(CharmLoadException.class)
+        .hasMessageStartingWith("2 charms cannot be loaded:\n")
+        .hasMessageContaining("NotACharm is not a dev.bosun.charm.Charm")
+        .hasMessageContaining("has no bosun.yaml");
+    assertThat(builder.build().size()).isZero();
+  }
+
+  @Test
   void aMissingDirectoryIsAClearError() {
     Path missing = temp.resolve("nope");
 

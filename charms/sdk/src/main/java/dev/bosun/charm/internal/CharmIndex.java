@@ -7,9 +7,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads the index resources in which jars list the classpath locations of the charms they ship. */
 public final class CharmIndex {
@@ -64,5 +69,30 @@ public final class CharmIndex {
       }
     }
     return locations;
+  }
+
+  /**
+   * Returns the charm directories under a directory: the directory itself when it holds a {@code
+   * metadata.yaml}, else each subdirectory that holds one, in name order.
+   *
+   * @throws CharmLoadException when the directory does not exist or cannot be listed
+   */
+  public static List<Path> charmDirectories(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new CharmLoadException(
+          directory.toString(), "charm directory " + directory + " does not exist");
+    }
+    if (Files.isRegularFile(directory.resolve("metadata.yaml"))) {
+      return List.of(directory);
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries
+          .filter(p -> Files.isRegularFile(p.resolve("metadata.yaml")))
+          .sorted()
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new CharmLoadException(
+          directory.toString(), "cannot list " + directory + ": " + e.getMessage(), e);
+    }
   }
 }
