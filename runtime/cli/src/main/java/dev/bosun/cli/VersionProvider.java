@@ -1,0 +1,12 @@
+package dev.bosun.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** Reports the version recorded in the jar manifest at build time. */
+final class VersionProvider implements IVersionProvider {
+  @Override
+  public String[] getVersion() {
+    String version = Cli.class.getPackage().getImplementationVersion();
+    return new String[] {"bosun " + (version == null ? "(development build)" : version)};
+  }
+}
