@@ -2,8 +2,8 @@ package dev.bosun.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.bosun.charm.CharmCatalog;
 import dev.bosun.charm.CharmDefinition;
-import dev.bosun.model.charm.CharmReferences;
 import dev.bosun.model.plan.ModelState;
 import dev.bosun.model.plan.Plan;
 import dev.bosun.model.spec.ModelSpec;
@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import java.util.function.Function;
  * settles, and reports status.
  *
  * <pre>{@code
- * try (Runtime runtime = Runtime.builder().charms(Map.of("etcd", etcd, "easyrsa", easyrsa)).build()) {
+ * try (Runtime runtime = Runtime.builder().charms(CharmCatalog.discover(loader)).build()) {
  *   ModelHandle model = runtime.apply(ModelSpec.builder()
  *       .application("easyrsa", app -> app.units(1))
  *       .application("etcd", app -> app.units(3))
@@ -328,8 +327,8 @@ public final class Runtime implements AutoCloseable {
     private Substrate substrate;
     private Clock clock = Clock.systemUTC();
     private RuntimeSettings settings = RuntimeSettings.defaults();
-    private final Map<String, CharmDefinition> charms = new LinkedHashMap<>();
-    private boolean charmsGiven;
+    private CharmCatalog catalog;
+    private final Map<String, CharmDefinition> extra = new LinkedHashMap<>();
     private HookInvoker invoker = HookInvoker.SDK;
 
     private Builder() {}
@@ -346,24 +345,19 @@ public final class Runtime implements AutoCloseable {
       return this;
     }
 
-    /** Adds the charms the model may use, by charm name. Required (possibly empty). */
-    public Builder charms(Map<String, CharmDefinition> charms) {
-      charms.forEach((name, charm) -> this.charms.put(name, requireNonNull(charm, name)));
-      charmsGiven = true;
+    /**
+     * Sets the charms the model may use (required; see {@link CharmCatalog}). Applications find
+     * their charm by reference ({@code etcd}, {@code ch:etcd}); charms added with {@link #charm}
+     * replace catalog charms of the same name.
+     */
+    public Builder charms(CharmCatalog charms) {
+      this.catalog = requireNonNull(charms, "charms");
       return this;
     }
 
-    /** Adds charms, each under its own name. */
-    public Builder charms(Collection<CharmDefinition> charms) {
-      charms.forEach(this::charm);
-      charmsGiven = true;
-      return this;
-    }
-
-    /** Adds a charm under its own name. */
+    /** Adds a charm (replacing a catalog charm of the same name). */
     public Builder charm(CharmDefinition charm) {
-      charms.put(charm.name(), charm);
-      charmsGiven = true;
+      extra.put(charm.name(), requireNonNull(charm, "charm"));
       return this;
     }
 
@@ -388,15 +382,19 @@ public final class Runtime implements AutoCloseable {
     /**
      * Builds the runtime: loads the model the store holds (if any) and starts its agents.
      *
-     * @throws IllegalStateException when no charms were given
+     * @throws IllegalStateException when no charms were given (an empty catalog is fine)
      * @throws dev.bosun.runtime.store.StoreException when the store fails or holds a model of
      *     another schema
      * @throws OperationException when the model runs a charm the runtime was not given
      */
     public Runtime build() {
-      if (!charmsGiven) {
+      if (catalog == null && extra.isEmpty()) {
         throw new IllegalStateException("a runtime needs its charms: call charms(...)");
       }
+      CharmCatalog.Builder charms =
+          catalog == null ? CharmCatalog.builder() : catalog.toBuilder();
+      extra.values().forEach(charms::replace);
+      CharmCatalog all = charms.build();
       List<AutoCloseable> owned = new ArrayList<>(2);
       Store actualStore = store;
       if (actualStore == null) {
@@ -408,14 +406,7 @@ public final class Runtime implements AutoCloseable {
         actualSubstrate = InMemorySubstrate.temporary();
         owned.add(actualSubstrate);
       }
-      Map<String, CharmDefinition> catalog = Map.copyOf(charms);
-      Function<String, Optional<CharmDefinition>> lookup =
-          reference -> {
-            CharmDefinition exact = catalog.get(reference);
-            return exact != null
-                ? Optional.of(exact)
-                : Optional.ofNullable(catalog.get(CharmReferences.charmName(reference)));
-          };
+      Function<String, Optional<CharmDefinition>> lookup = all::find;
       Engine engine;
       try {
         engine = Engine.open(actualStore, actualSubstrate, clock, settings, lookup, invoker);

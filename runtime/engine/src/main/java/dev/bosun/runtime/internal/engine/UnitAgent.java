@@ -106,7 +106,19 @@ final class UnitAgent {
     if (prepared == null) {
       return;
     }
-    HookOutcome outcome = invoke(prepared);
+    HookOutcome outcome;
+    try {
+      outcome = invoke(prepared);
+    } catch (Error fatal) {
+      engine.lock.lock();
+      try {
+        breakDown(new IllegalStateException("a hook threw " + fatal, fatal));
+        releaseMachineLock();
+      } finally {
+        engine.lock.unlock();
+      }
+      throw fatal;
+    }
     engine.lock.lock();
     try {
       if (!agentStopped && !terminated) {
@@ -156,6 +168,8 @@ final class UnitAgent {
       return outcome == null
           ? new HookOutcome(null, new IllegalStateException("the hook runner returned nothing"))
           : outcome;
+    } catch (OutOfMemoryError | InternalError fatal) {
+      throw fatal;
     } catch (Throwable t) {
       return new HookOutcome(null, t);
     }
@@ -817,7 +831,13 @@ final class UnitAgent {
   private void commitRelationHook(Prepared prepared, Commit commit) {
     HookInfo hook = prepared.hook;
     RelationNode relation = engine.relations.get(hook.relationId());
-    LocalRelation local = relation == null ? null : relations.get(relation.id);
+    if (relation == null) {
+      return;
+    }
+    LocalRelation local =
+        hook.kind() == HookKind.RELATION_CREATED
+            ? localRelation(relation)
+            : relations.get(relation.id);
     if (local == null) {
       return;
     }
