@@ -804,7 +804,7 @@ public final class Controller {
     long deadline = System.nanoTime() + timeout.toNanos();
     java.util.function.BooleanSupplier finished = () -> action(id).status().isFinished();
     if (engine.scheduler.isDeterministic()) {
-      engine.scheduler.awaitCondition(finished, deadline);
+      engine.awaitCondition(finished, deadline);
     } else {
       Object monitor = engine.actionMonitor();
       synchronized (monitor) {
@@ -886,7 +886,7 @@ public final class Controller {
   public SettleResult awaitSettled(Duration timeout) {
     long start = System.nanoTime();
     long before = engine.hooksRun.get();
-    boolean quiet = engine.scheduler.awaitQuiescent(start + timeout.toNanos());
+    boolean quiet = engine.awaitQuiescent(start + timeout.toNanos());
     engine.lock.lock();
     try {
       Map<String, String> errors = new TreeMap<>();

@@ -61,6 +61,8 @@ public final class Engine implements AutoCloseable {
   private final AtomicLong logSequence = new AtomicLong();
   volatile boolean closed;
   private Watch leaderWatch;
+  private final boolean drainOnAlarms;
+  private final ThreadLocal<Boolean> draining = ThreadLocal.withInitial(() -> false);
 
   // The model.
   String modelName;
@@ -89,6 +91,8 @@ public final class Engine implements AutoCloseable {
     this.timers = Timers.forClock(clock, "bosun-runtime-timers");
     this.scheduler = Scheduler.create(settings.threads());
     this.random = new SplittableRandom(settings.seed());
+    this.drainOnAlarms =
+        settings.isDeterministic() && clock instanceof dev.bosun.runtime.ManualClock;
     this.modelName = settings.modelName();
   }
 
@@ -149,6 +153,53 @@ public final class Engine implements AutoCloseable {
               + ": another writer changed the model");
     }
     return result.revision();
+  }
+
+  /**
+   * Schedules a timer action. In deterministic mode on a {@link dev.bosun.runtime.ManualClock}, the
+   * agents run to quiescence right after it, on the thread advancing the clock, so the hooks a
+   * timer causes (a retry, update-status) run at the clock time it fired at.
+   */
+  Timers.Timer after(java.time.Duration delay, Runnable action) {
+    if (!drainOnAlarms) {
+      return timers.after(delay, action);
+    }
+    return timers.after(
+        delay,
+        () -> {
+          action.run();
+          if (!draining.get() && !closed) {
+            awaitQuiescent(System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10));
+          }
+        });
+  }
+
+  /** Runs (deterministic mode) or waits for agents until none has work or the deadline passes. */
+  boolean awaitQuiescent(long deadlineNanos) {
+    if (!scheduler.isDeterministic()) {
+      return scheduler.awaitQuiescent(deadlineNanos);
+    }
+    boolean nested = draining.get();
+    draining.set(true);
+    try {
+      return scheduler.awaitQuiescent(deadlineNanos);
+    } finally {
+      draining.set(nested);
+    }
+  }
+
+  /** Runs (deterministic mode) or waits for agents until the condition holds or none has work. */
+  boolean awaitCondition(java.util.function.BooleanSupplier condition, long deadlineNanos) {
+    if (!scheduler.isDeterministic()) {
+      return scheduler.awaitCondition(condition, deadlineNanos);
+    }
+    boolean nested = draining.get();
+    draining.set(true);
+    try {
+      return scheduler.awaitCondition(condition, deadlineNanos);
+    } finally {
+      draining.set(nested);
+    }
   }
 
   synchronized double random(double scale) {

@@ -736,6 +736,12 @@ final class UnitAgent {
     long revision = engine.commit(commit);
     Prepared prepared = new Prepared(hook, null, revision, engine.clock.millis());
     fillCaptures(prepared);
+    if (hook.kind() == HookKind.RELATION_CREATED) {
+      RelationNode relation = engine.relations.get(hook.relationId());
+      if (relation != null) {
+        localRelation(relation);
+      }
+    }
     prepared.backend = new AgentBackend(engine, this, hook, hook.event(), null);
     return prepared;
   }
@@ -968,7 +974,7 @@ final class UnitAgent {
     delay = Math.min(delay, engine.settings.retryMaximum().toMillis());
     retryAttempt++;
     retryTimer =
-        engine.timers.after(
+        engine.after(
             java.time.Duration.ofMillis(Math.round(delay)),
             () -> {
               engine.lock.lock();
@@ -1116,7 +1122,7 @@ final class UnitAgent {
     double jitter = engine.settings.updateStatusJitter();
     long wait = Math.round(interval * (1 - jitter + 2 * jitter * engine.random(1)));
     updateStatusTimer =
-        engine.timers.after(
+        engine.after(
             java.time.Duration.ofMillis(Math.max(1, wait)),
             () -> {
               engine.lock.lock();
@@ -1138,7 +1144,7 @@ final class UnitAgent {
     if (renewTimer != null || agentStopped || terminated) {
       return;
     }
-    renewTimer = engine.timers.after(engine.settings.leadershipRenewal(), this::renewLeadership);
+    renewTimer = engine.after(engine.settings.leadershipRenewal(), this::renewLeadership);
   }
 
   private void renewLeadership() {
