@@ -3,7 +3,10 @@ package dev.bosun.runtime;
 import dev.bosun.model.BosunException;
 import dev.bosun.model.internal.GoFormat;
 
-/** Thrown when an operation names an entity the model does not have: {@code unit "etcd/7" not found}. */
+/**
+ * Thrown when an operation names an entity the model does not have: {@code unit "etcd/7" not
+ * found}.
+ */
 public class NotFoundException extends BosunException {
   private static final long serialVersionUID = 1L;
 

@@ -15,12 +15,7 @@ import java.util.List;
  *     while it is being removed
  */
 public record RelationStatus(
-    int id,
-    String key,
-    List<String> endpoints,
-    String interfaceName,
-    String type,
-    String status) {
+    int id, String key, List<String> endpoints, String interfaceName, String type, String status) {
 
   /** Copies the endpoints. */
   public RelationStatus {

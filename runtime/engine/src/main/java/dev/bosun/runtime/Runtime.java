@@ -132,7 +132,8 @@ public final class Runtime implements AutoCloseable {
   public List<String> addUnits(String application, int count, List<String> placements) {
     List<Placement> parsed = new ArrayList<>(placements.size());
     for (String directive : placements) {
-      parsed.add(Placement.parse(directive));
+      boolean containerType = directive.equals("lxd") || directive.equals("kvm");
+      parsed.add(Placement.parse(containerType ? directive + ":new" : directive));
     }
     return controller.addUnits(application, count, parsed);
   }
@@ -158,8 +159,8 @@ public final class Runtime implements AutoCloseable {
   }
 
   /**
-   * Sets configuration values; every unit runs {@code config-changed} if the configuration
-   * changed. A null value resets the option to the charm's default.
+   * Sets configuration values; every unit runs {@code config-changed} if the configuration changed.
+   * A null value resets the option to the charm's default.
    *
    * @throws dev.bosun.model.charm.ConfigException {@code unknown option "x"} or {@code option "x"
    *     expected int, got "y"}
@@ -391,8 +392,7 @@ public final class Runtime implements AutoCloseable {
       if (catalog == null && extra.isEmpty()) {
         throw new IllegalStateException("a runtime needs its charms: call charms(...)");
       }
-      CharmCatalog.Builder charms =
-          catalog == null ? CharmCatalog.builder() : catalog.toBuilder();
+      CharmCatalog.Builder charms = catalog == null ? CharmCatalog.builder() : catalog.toBuilder();
       extra.values().forEach(charms::replace);
       CharmCatalog all = charms.build();
       List<AutoCloseable> owned = new ArrayList<>(2);

@@ -2,7 +2,9 @@ package dev.bosun.runtime;
 
 import dev.bosun.model.internal.GoFormat;
 
-/** Thrown by {@link Runtime#resolve} for a unit that is not in an error state, with Juju's message. */
+/**
+ * Thrown by {@link Runtime#resolve} for a unit that is not in an error state, with Juju's message.
+ */
 public class UnitNotInErrorException extends OperationException {
   private static final long serialVersionUID = 1L;
 

@@ -74,13 +74,11 @@ class HookErrorTest {
         .containsExactly(
             "install FAILED", "install FAILED", "install FAILED", "install FAILED", "install");
     assertThat(hooks.subList(5, hooks.size()))
-        .containsExactly(
-            "cluster-relation-created", "leader-elected", "config-changed", "start");
+        .containsExactly("cluster-relation-created", "leader-elected", "config-changed", "start");
     List<Long> delays = new ArrayList<>();
     List<HookRecord> log = h.runtime.hookLog("server/0");
     for (int i = 1; i < 5; i++) {
-      delays.add(
-          Duration.between(log.get(i - 1).start(), log.get(i).start()).toMillis());
+      delays.add(Duration.between(log.get(i - 1).start(), log.get(i).start()).toMillis());
     }
     assertThat(log.get(0).start()).isEqualTo(start);
     // 5 s, 10 s, 20 s, 40 s, each within Juju's 3 % jitter.

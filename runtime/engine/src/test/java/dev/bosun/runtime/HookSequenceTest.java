@@ -190,7 +190,8 @@ class HookSequenceTest {
     h.client.always(
         ctx -> {
           if (ctx.event() instanceof RelationDeparted departed) {
-            departing.add(ctx.unitName() + " " + departed.remoteUnit() + " " + departed.departingUnit());
+            departing.add(
+                ctx.unitName() + " " + departed.remoteUnit() + " " + departed.departingUnit());
           }
         });
     h.apply(related(2));
@@ -317,9 +318,7 @@ class HookSequenceTest {
             "q-relation-created",
             "q-relation-joined client/0",
             "q-relation-changed client/0");
-    assertThat(h.runtime.status().relations())
-        .extracting(RelationStatus::key)
-        .contains("client:q");
+    assertThat(h.runtime.status().relations()).extracting(RelationStatus::key).contains("client:q");
   }
 
   @Test

@@ -53,7 +53,9 @@ final class Logs {
         if (hook.endsWith("-relation-broken")) {
           broken.put(record.relationId(), true);
           String endpoint = hook.substring(0, hook.length() - "-relation-broken".length());
-          assertThat(peerEndpoints).as("%s broke peer relation %s", unit, hook).doesNotContain(endpoint);
+          assertThat(peerEndpoints)
+              .as("%s broke peer relation %s", unit, hook)
+              .doesNotContain(endpoint);
         }
       }
     }

@@ -129,11 +129,14 @@ class RelationSemanticsTest {
       SettleResult result = h.settle();
 
       assertThat(result.settled()).isFalse();
-      assertThat(result.errors()).containsExactly(Map.entry("client/1", "hook failed: \"config-changed\""));
+      assertThat(result.errors())
+          .containsExactly(Map.entry("client/1", "hook failed: \"config-changed\""));
       assertThat(h.since("client/0")).containsExactly("config-changed");
       assertThat(h.since("client/1")).containsExactly("config-changed FAILED");
-      HookRecord failed = h.runtime.hookLog("client/1").get(h.runtime.hookLog("client/1").size() - 1);
-      assertThat(failed.error()).contains("client/1 is not leader and cannot write application data.");
+      HookRecord failed =
+          h.runtime.hookLog("client/1").get(h.runtime.hookLog("client/1").size() - 1);
+      assertThat(failed.error())
+          .contains("client/1 is not leader and cannot write application data.");
       assertThat(h.since("server/0")).containsExactly("db-relation-changed");
       UnitStatus minion = h.runtime.status().unit("client/1").orElseThrow();
       assertThat(minion.workload().current()).isEqualTo("error");
@@ -150,11 +153,15 @@ class RelationSemanticsTest {
           "config-changed",
           ctx -> {
             try {
-              seen.put(ctx.unitName() + " db", "read " + ctx.relations("db").get(0).applicationData().asMap());
+              seen.put(
+                  ctx.unitName() + " db",
+                  "read " + ctx.relations("db").get(0).applicationData().asMap());
             } catch (RelationDataAccessException e) {
               seen.put(ctx.unitName() + " db", e.getMessage());
             }
-            seen.put(ctx.unitName() + " p", "read " + ctx.relations("p").get(0).applicationData().asMap());
+            seen.put(
+                ctx.unitName() + " p",
+                "read " + ctx.relations("p").get(0).applicationData().asMap());
           });
       h.apply(related(1, 2));
       h.settled();
@@ -163,7 +170,8 @@ class RelationSemanticsTest {
 
       assertThat(seen)
           .containsEntry("client/0 db", "read {}")
-          .containsEntry("client/1 db", "client/1 is not leader and cannot read its own application databag")
+          .containsEntry(
+              "client/1 db", "client/1 is not leader and cannot read its own application databag")
           .containsEntry("client/0 p", "read {}")
           .containsEntry("client/1 p", "read {}");
     }
@@ -182,7 +190,8 @@ class RelationSemanticsTest {
             var relation = ctx.relations("db").get(0);
             seen.put("units", relation.units().toString());
             seen.put("port", relation.unitData("server/0").get("port").orElse("none"));
-            seen.put("address", relation.unitData("server/0").get("private-address").orElse("none"));
+            seen.put(
+                "address", relation.unitData("server/0").get("private-address").orElse("none"));
           });
       h.apply(related(1, 1));
       h.settled();

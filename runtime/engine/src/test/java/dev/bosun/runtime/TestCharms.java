@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code server}: provides {@code db} (interface {@code sql}), peers on {@code cluster};
- *       option {@code mode}; actions {@code publish} (parameter {@code value}, default {@code
- *       v1}) and {@code explode};
+ *       option {@code mode}; actions {@code publish} (parameter {@code value}, default {@code v1})
+ *       and {@code explode};
  *   <li>{@code client}: requires {@code db}, peers on {@code p}; option {@code greeting};
  *   <li>{@code agent}: a subordinate that requires {@code host} ({@code juju-info}, container
  *       scope);
@@ -72,15 +72,10 @@ final class TestCharms {
         .config(options("mode"))
         .action(
             action(
-                "publish",
-                Map.of("value", Map.of("type", "string", "default", "v1")),
-                List.of()))
+                "publish", Map.of("value", Map.of("type", "string", "default", "v1")), List.of()))
         .action(action("explode", Map.of(), List.of()))
         .action(
-            action(
-                "needs-target",
-                Map.of("target", Map.of("type", "string")),
-                List.of("target")))
+            action("needs-target", Map.of("target", Map.of("type", "string")), List.of("target")))
         .build();
   }
 

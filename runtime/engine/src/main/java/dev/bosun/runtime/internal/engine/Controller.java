@@ -102,7 +102,8 @@ public final class Controller {
 
   /**
    * Records a desired model: removes what it no longer has (applications, relations, units beyond
-   * {@code num_units}, highest numbers first), then applies the planner's changes. Returns the plan.
+   * {@code num_units}, highest numbers first), then applies the planner's changes. Returns the
+   * plan.
    */
   public Plan apply(ModelSpec spec) {
     requireNonNull(spec, "spec");
@@ -230,7 +231,8 @@ public final class Controller {
       deploy(deploy, commit);
     } else if (change instanceof AddMachineChange machine) {
       if (machine.containerType() == null) {
-        engine.ensureMachine(machine.machineId(), machine.constraints(), machine.base(), null, commit);
+        engine.ensureMachine(
+            machine.machineId(), machine.constraints(), machine.base(), null, commit);
         if (machine.bundleMachineId() != null) {
           engine.bundleMachines.put(machine.bundleMachineId(), machine.machineId());
         }
@@ -248,7 +250,8 @@ public final class Controller {
     } else if (change instanceof AddUnitChange unit) {
       AppNode app = application(unit.applicationName());
       String machineId = unit.machine().isEmpty() ? nextMachineId() : unit.machine();
-      MachineNode machine = engine.ensureMachine(machineId, app.constraints, app.base, null, commit);
+      MachineNode machine =
+          engine.ensureMachine(machineId, app.constraints, app.base, null, commit);
       int number =
           Integer.parseInt(unit.unitName().substring(unit.unitName().lastIndexOf('/') + 1));
       engine.createUnit(app, number, machine, null, commit);
@@ -280,7 +283,8 @@ public final class Controller {
       commit.put(Keys.application(app.name), app.document());
     } else {
       throw new OperationException(
-          change.id(), "this runtime cannot apply " + change.method() + ": " + change.description());
+          change.id(),
+          "this runtime cannot apply " + change.method() + ": " + change.description());
     }
   }
 
@@ -485,7 +489,8 @@ public final class Controller {
 
   private void setConfig(
       AppNode app, Map<String, ?> values, Collection<String> reset, Commit commit) {
-    Map<String, Object> config = validatedConfig(app.charm.meta().config(), app.config, values, reset);
+    Map<String, Object> config =
+        validatedConfig(app.charm.meta().config(), app.config, values, reset);
     if (config.equals(app.config)) {
       return;
     }
@@ -564,7 +569,8 @@ public final class Controller {
             + GoFormat.quote(charm.name())
             + ": ";
     if (charm.meta().subordinate() != app.subordinate()) {
-      throw new OperationException(app.name, refused + "cannot change a charm's subordinate status");
+      throw new OperationException(
+          app.name, refused + "cannot change a charm's subordinate status");
     }
     for (RelationNode relation : app.relations) {
       if (relation.life != Life.ALIVE) {
@@ -923,7 +929,8 @@ public final class Controller {
     }
     List<StatusHistoryEntry> history = new ArrayList<>(entries.size());
     for (KeyValue kv : entries) {
-      Documents.HistoryEntry entry = Json.decode(kv.value(), Documents.HistoryEntry.class, kv.key());
+      Documents.HistoryEntry entry =
+          Json.decode(kv.value(), Documents.HistoryEntry.class, kv.key());
       history.add(
           new StatusHistoryEntry(
               entry.type(), new StatusInfo(entry.s(), entry.m(), Instant.ofEpochMilli(entry.t()))));

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every change of the model is made under {@link #lock} and committed to the store in one
  * transaction before the lock is released; hooks run outside the lock. The in-memory model is the
- * store's content decoded, minus the databags' data, which is read from the store when a hook
- * asks for it.
+ * store's content decoded, minus the databags' data, which is read from the store when a hook asks
+ * for it.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -290,7 +290,8 @@ public final class Engine implements AutoCloseable {
     if (parsed.parent() != null) {
       ensureMachine(parsed.parent(), Constraints.NONE, null, null, commit);
       raiseSequence(
-          dev.bosun.model.plan.ModelState.containerSequence(parsed.parent(), parsed.containerType()),
+          dev.bosun.model.plan.ModelState.containerSequence(
+              parsed.parent(), parsed.containerType()),
           parsed.number());
     } else {
       raiseSequence(dev.bosun.model.plan.ModelState.MACHINE_SEQUENCE, parsed.number());
@@ -308,7 +309,8 @@ public final class Engine implements AutoCloseable {
     return machine;
   }
 
-  UnitNode createUnit(AppNode app, int number, MachineNode machine, UnitNode principal, Commit commit) {
+  UnitNode createUnit(
+      AppNode app, int number, MachineNode machine, UnitNode principal, Commit commit) {
     String name = app.name + "/" + number;
     UnitNode unit = new UnitNode(name, app, number, machine, principal);
     long now = now();
@@ -528,7 +530,10 @@ public final class Engine implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------
   // Relation scope and data
 
-  /** Whether a unit sees a remote unit in a relation now: in scope, on the other side, same container. */
+  /**
+   * Whether a unit sees a remote unit in a relation now: in scope, on the other side, same
+   * container.
+   */
   boolean isVisible(UnitNode unit, RelationNode relation, String remote) {
     RelationNode.BagNode bag = relation.bags.get(remote);
     if (bag == null || !bag.inScope) {
@@ -638,7 +643,8 @@ public final class Engine implements AutoCloseable {
     data.put("private-address", address);
     data.put("ingress-address", address);
     data.put("egress-subnets", address + "/32");
-    RelationNode.BagNode bag = relation.bags.computeIfAbsent(unit.name, k -> new RelationNode.BagNode(unit));
+    RelationNode.BagNode bag =
+        relation.bags.computeIfAbsent(unit.name, k -> new RelationNode.BagNode(unit));
     bag.version++;
     bag.inScope = true;
     bag.joined = true;
@@ -755,7 +761,8 @@ public final class Engine implements AutoCloseable {
     if (!merge(data, changes)) {
       return;
     }
-    RelationNode.BagNode bag = relation.bags.computeIfAbsent(unit.name, k -> new RelationNode.BagNode(unit));
+    RelationNode.BagNode bag =
+        relation.bags.computeIfAbsent(unit.name, k -> new RelationNode.BagNode(unit));
     bag.version++;
     commit.put(
         Keys.bag(relation.id, unit.name),

@@ -43,7 +43,8 @@ record HookInfo(
     return new HookInfo(kind, -1, null, null, null, null);
   }
 
-  static HookInfo relation(HookKind kind, RelationNode relation, String endpoint, String remoteApp) {
+  static HookInfo relation(
+      HookKind kind, RelationNode relation, String endpoint, String remoteApp) {
     return new HookInfo(kind, relation.id, endpoint, null, remoteApp, null);
   }
 
@@ -52,7 +53,10 @@ record HookInfo(
     return kind.isRelation() ? endpoint + "-" + kind : kind.toString();
   }
 
-  /** Returns the agent's message while the hook runs: {@code running db-relation-joined hook for mysql/0}. */
+  /**
+   * Returns the agent's message while the hook runs: {@code running db-relation-joined hook for
+   * mysql/0}.
+   */
   String runningMessage() {
     String message = "running " + name() + " hook";
     if (remoteUnit != null) {

@@ -30,9 +30,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Rebuilds the engine's model from the store: one range read of the whole model, decoded into
- * nodes and agents. A unit whose agent was running a hook when the process stopped finds it
- * pending, which its agent treats as a failed hook.
+ * Rebuilds the engine's model from the store: one range read of the whole model, decoded into nodes
+ * and agents. A unit whose agent was running a hook when the process stopped finds it pending,
+ * which its agent treats as a failed hook.
  */
 final class Loader {
   private final Engine engine;
@@ -97,8 +97,7 @@ final class Loader {
       }
     }
     List<KeyValue> relations = new ArrayList<>(byKind.getOrDefault("rel", List.of()));
-    relations.sort(
-        Comparator.comparingInt(kv -> Integer.parseInt(Keys.after(kv.key(), "m/rel/"))));
+    relations.sort(Comparator.comparingInt(kv -> Integer.parseInt(Keys.after(kv.key(), "m/rel/"))));
     for (KeyValue kv : relations) {
       loadRelation(
           Integer.parseInt(Keys.after(kv.key(), "m/rel/")), decode(kv, Documents.Relation.class));
@@ -174,7 +173,9 @@ final class Loader {
     app.config = Collections.unmodifiableMap(config);
     app.configHash = ConfigHash.of(app.config);
     app.constraints =
-        document.constraints() == null ? Constraints.NONE : Constraints.parse(document.constraints());
+        document.constraints() == null
+            ? Constraints.NONE
+            : Constraints.parse(document.constraints());
     app.exposed = document.exposed();
     app.annotations = document.annotations() == null ? Map.of() : document.annotations();
     app.trust = document.trust();
@@ -186,7 +187,9 @@ final class Loader {
   private void loadMachine(String id, Documents.Machine document) {
     MachineNode machine = new MachineNode(id, document.containerType(), document.parent());
     machine.constraints =
-        document.constraints() == null ? Constraints.NONE : Constraints.parse(document.constraints());
+        document.constraints() == null
+            ? Constraints.NONE
+            : Constraints.parse(document.constraints());
     machine.base = document.base();
     machine.series = document.series();
     machine.machine =
@@ -225,7 +228,8 @@ final class Loader {
       throw new StoreException(
           "unit " + name + " refers to a missing application or machine " + document.machine());
     }
-    UnitNode principal = document.principal() == null ? null : engine.units.get(document.principal());
+    UnitNode principal =
+        document.principal() == null ? null : engine.units.get(document.principal());
     int number = Integer.parseInt(name.substring(name.indexOf('/') + 1));
     UnitNode unit = new UnitNode(name, app, number, machine, principal);
     unit.life = document.dying() ? Life.DYING : Life.ALIVE;

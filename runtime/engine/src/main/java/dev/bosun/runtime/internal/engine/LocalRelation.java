@@ -9,10 +9,10 @@ import java.util.TreeSet;
  * settings version it last saw, the remote application bag version, the pending relation-changed),
  * plus which remote units need another look.
  *
- * <p>Rather than comparing every remote unit with every member on each decision (work
- * proportional to the relation's size), the agent is told which units changed ({@link #dirty}) and
- * sorts them into units to depart, join or re-read; the order of the hooks is the one Juju's
- * relation resolver produces over all units, since units that need nothing produce no hook.
+ * <p>Rather than comparing every remote unit with every member on each decision (work proportional
+ * to the relation's size), the agent is told which units changed ({@link #dirty}) and sorts them
+ * into units to depart, join or re-read; the order of the hooks is the one Juju's relation resolver
+ * produces over all units, since units that need nothing produce no hook.
  */
 final class LocalRelation {
   final RelationNode relation;

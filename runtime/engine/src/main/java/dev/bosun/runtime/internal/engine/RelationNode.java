@@ -15,12 +15,16 @@ final class RelationNode {
   final Relation relation;
   final String key;
   Life life = Life.ALIVE;
+
   /** Every unit that has a bag in this relation (in scope, departed, or not yet entered). */
   final Map<String, BagNode> bags = new HashMap<>();
+
   /** The units in scope, by application, sorted. */
   final Map<String, TreeSet<String>> scope = new HashMap<>(2);
+
   /** Application bag versions, by application. */
   final Map<String, Long> applicationBags = new HashMap<>(2);
+
   /** How many units hold local state of this relation (ran relation-created). */
   int participants;
 

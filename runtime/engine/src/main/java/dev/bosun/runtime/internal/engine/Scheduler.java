@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * Runs unit agents: an agent is scheduled when something it depends on changes, runs one step, and
- * is scheduled again if it asks to be. An agent never runs twice at once; scheduling a running agent
- * makes it run again once it finishes. Two implementations: one on a pool of threads, one that runs
- * agents in a fixed order on the thread that waits (deterministic mode).
+ * is scheduled again if it asks to be. An agent never runs twice at once; scheduling a running
+ * agent makes it run again once it finishes. Two implementations: one on a pool of threads, one
+ * that runs agents in a fixed order on the thread that waits (deterministic mode).
  */
 abstract class Scheduler implements AutoCloseable {
   static final int IDLE = 0;

@@ -19,7 +19,8 @@ import java.util.TreeSet;
 /**
  * Builds the model's status from the engine's model in one pass, under the engine's lock (so from
  * one consistent snapshot), with Juju's presentation: a unit in a hook error shows workload {@code
- * error} and agent {@code idle}; an application's status is the leader's or derived from its units'.
+ * error} and agent {@code idle}; an application's status is the leader's or derived from its
+ * units'.
  */
 final class StatusView {
   private final Engine engine;
@@ -139,7 +140,8 @@ final class StatusView {
     Map<String, UnitStatus> subordinates = new LinkedHashMap<>();
     if (unit.subordinates != null) {
       List<UnitNode> sorted = new ArrayList<>(unit.subordinates);
-      sorted.sort((a, b) -> dev.bosun.model.plan.ApplicationState.UNIT_ORDER.compare(a.name, b.name));
+      sorted.sort(
+          (a, b) -> dev.bosun.model.plan.ApplicationState.UNIT_ORDER.compare(a.name, b.name));
       for (UnitNode subordinate : sorted) {
         subordinates.put(subordinate.name, unit(subordinate));
       }
@@ -174,11 +176,6 @@ final class StatusView {
       status = joined ? "joined" : "joining";
     }
     return new RelationStatus(
-        relation.id,
-        relation.key,
-        endpoints,
-        relation.relation.interfaceName(),
-        type,
-        status);
+        relation.id, relation.key, endpoints, relation.relation.interfaceName(), type, status);
   }
 }

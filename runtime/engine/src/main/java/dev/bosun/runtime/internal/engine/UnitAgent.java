@@ -30,11 +30,11 @@ import org.slf4j.LoggerFactory;
  * the agent document and relation keys in the store exactly, since every change of it is committed
  * in the same transaction as what caused it.
  *
- * <p>A step ({@link #step()}) decides the next operation from the local state and the model
- * (remote state), under the engine's lock. Operations that run no hook (claiming or accepting
- * leadership, staging an upgrade, entering an implicit relation, terminating) are committed at once
- * and the step decides again; a hook or an action takes the machine lock (or parks the agent until
- * it is free), records itself as pending, runs outside the lock, and commits all its results in one
+ * <p>A step ({@link #step()}) decides the next operation from the local state and the model (remote
+ * state), under the engine's lock. Operations that run no hook (claiming or accepting leadership,
+ * staging an upgrade, entering an implicit relation, terminating) are committed at once and the
+ * step decides again; a hook or an action takes the machine lock (or parks the agent until it is
+ * free), records itself as pending, runs outside the lock, and commits all its results in one
  * transaction. The agent is then scheduled again.
  */
 final class UnitAgent {
@@ -207,7 +207,8 @@ final class UnitAgent {
         continue;
       }
       boolean needsLock =
-          decision.action == null || !actionSpec(decision.action).map(ActionSpec::parallel).orElse(false);
+          decision.action == null
+              || !actionSpec(decision.action).map(ActionSpec::parallel).orElse(false);
       if (needsLock) {
         if (!unit.machine.tryLock(this)) {
           return null;
@@ -689,7 +690,8 @@ final class UnitAgent {
     HookInfo hook = prepared.hook;
     switch (hook.kind()) {
       case CONFIG_CHANGED -> prepared.configHash = unit.app.configHash;
-      case LEADER_SETTINGS_CHANGED -> prepared.leaderSettingsVersion = unit.app.leaderSettingsVersion;
+      case LEADER_SETTINGS_CHANGED ->
+          prepared.leaderSettingsVersion = unit.app.leaderSettingsVersion;
       case RELATION_JOINED, RELATION_CHANGED -> {
         RelationNode relation = engine.relations.get(hook.relationId());
         if (relation != null) {
@@ -721,8 +723,7 @@ final class UnitAgent {
     switch (hook.kind()) {
       case INSTALL -> {
         if (!statusSet) {
-          engine.setWorkload(
-              unit, StatusState.MAINTENANCE, "installing charm software", commit);
+          engine.setWorkload(unit, StatusState.MAINTENANCE, "installing charm software", commit);
         }
       }
       case STOP ->
@@ -804,8 +805,12 @@ final class UnitAgent {
         removed = true;
         engine.setWorkload(unit, StatusState.TERMINATED, "", commit);
       }
-      case RELATION_CREATED, RELATION_JOINED, RELATION_CHANGED, RELATION_DEPARTED,
-          RELATION_BROKEN -> commitRelationHook(prepared, commit);
+      case RELATION_CREATED,
+          RELATION_JOINED,
+          RELATION_CHANGED,
+          RELATION_DEPARTED,
+          RELATION_BROKEN ->
+          commitRelationHook(prepared, commit);
       default -> {}
     }
     opKind = next == null ? OpKind.CONTINUE : OpKind.RUN_HOOK;
@@ -908,8 +913,8 @@ final class UnitAgent {
   }
 
   /**
-   * Forgets a relation: leaves its scope, deletes the local state (after relation-broken, after
-   * the last departure from a peer relation, or for an implicit relation without hooks).
+   * Forgets a relation: leaves its scope, deletes the local state (after relation-broken, after the
+   * last departure from a peer relation, or for an implicit relation without hooks).
    */
   void clearRelation(LocalRelation local, Commit given) {
     Commit commit = given == null ? new Commit() : given;
@@ -1098,7 +1103,9 @@ final class UnitAgent {
             null,
             prepared.start,
             System.nanoTime() - prepared.startNanos,
-            failure == null ? HookRecord.Outcome.SUCCEEDED.name() : HookRecord.Outcome.FAILED.name(),
+            failure == null
+                ? HookRecord.Outcome.SUCCEEDED.name()
+                : HookRecord.Outcome.FAILED.name(),
             failure,
             true));
   }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The JSON documents the runtime keeps in its store (see {@link Keys} for where). The layout's
- * version is {@link #SCHEMA}, recorded in the model document; a runtime refuses a store written with
- * another schema. Field names are short because there is one of most documents per unit.
+ * version is {@link #SCHEMA}, recorded in the model document; a runtime refuses a store written
+ * with another schema. Field names are short because there is one of most documents per unit.
  */
 public final class Documents {
   /** The version of this layout. */
@@ -16,7 +16,10 @@ public final class Documents {
 
   /** The model: schema version, name, sequences and bundle machines. */
   public record Meta(
-      int schema, String name, Map<String, Integer> sequences, Map<String, String> bundleMachines) {}
+      int schema,
+      String name,
+      Map<String, Integer> sequences,
+      Map<String, String> bundleMachines) {}
 
   /** An application. */
   public record App(
@@ -91,7 +94,13 @@ public final class Documents {
 
   /** One endpoint of a relation. */
   public record Endpoint(
-      String app, String name, String role, String iface, String scope, int limit, boolean optional) {}
+      String app,
+      String name,
+      String role,
+      String iface,
+      String scope,
+      int limit,
+      boolean optional) {}
 
   /** A relation. */
   public record Relation(List<Endpoint> endpoints, boolean dying) {}

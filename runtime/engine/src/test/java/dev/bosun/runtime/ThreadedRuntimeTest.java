@@ -1,0 +1,79 @@
+package dev.bosun.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bosun.charm.CharmCatalog;
+import dev.bosun.charm.HookContext;
+import dev.bosun.model.spec.ModelSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The runtime on a pool of threads: the machine lock holds, the guarantees hold, it settles. */
+class ThreadedRuntimeTest {
+
+  @Test
+  void hooksOnOneMachineNeverOverlapAndTheModelSettles() throws Exception {
+    Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    AtomicInteger overlaps = new AtomicInteger();
+    Consumer<HookContext> exclusive =
+        ctx -> {
+          AtomicInteger onMachine =
+              running.computeIfAbsent(ctx.machine().id(), k -> new AtomicInteger());
+          if (onMachine.incrementAndGet() > 1) {
+            overlaps.incrementAndGet();
+          }
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          onMachine.decrementAndGet();
+        };
+    Script server = new Script().always(exclusive);
+    Script client = new Script().always(exclusive);
+    Script agent = new Script().always(exclusive);
+    CharmCatalog charms =
+        CharmCatalog.builder()
+            .add(TestCharms.define(TestCharms.serverMeta(), server))
+            .add(TestCharms.define(TestCharms.clientMeta(), client))
+            .add(TestCharms.define(TestCharms.agentMeta(), agent))
+            .build();
+    try (Runtime runtime =
+        Runtime.builder()
+            .charms(charms)
+            .settings(RuntimeSettings.builder().threads(4).build())
+            .build()) {
+      runtime.apply(
+          ModelSpec.builder()
+              .application("server", app -> app.units(2))
+              .application("client", app -> app.units(6))
+              .application("agent", app -> app.units(0))
+              .relate("client:db", "server:db")
+              .relate("agent:host", "client")
+              .build());
+      SettleResult result = runtime.awaitSettled(Duration.ofMinutes(1));
+
+      assertThat(result.settled()).as("%s", result).isTrue();
+      assertThat(overlaps.get()).isZero();
+      List<String> units = new ArrayList<>(runtime.status().units().keySet());
+      assertThat(units).hasSize(14);
+      Logs.checkGuarantees(runtime, units, List.of("p", "cluster"));
+      for (int i = 0; i < 6; i++) {
+        assertThat(runtime.hookLog("client/" + i))
+            .extracting(Harness::describe)
+            .contains("db-relation-joined server/0", "db-relation-joined server/1");
+      }
+
+      runtime.removeApplication("client");
+      assertThat(runtime.awaitSettled(Duration.ofMinutes(1)).settled()).isTrue();
+      assertThat(runtime.status().units()).containsOnlyKeys("server/0", "server/1");
+      assertThat(overlaps.get()).isZero();
+    }
+  }
+}
