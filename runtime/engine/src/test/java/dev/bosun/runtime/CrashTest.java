@@ -138,9 +138,10 @@ class CrashTest {
       assertThat(h.store.get("m/state/client/0")).isEmpty();
       assertThat(h.store.get("m/bag/2/client/0").orElseThrow().valueAsString())
           .doesNotContain("crash");
-      assertThat(h.store.get("m/status/client/0").orElseThrow().valueAsString())
+      assertThat(h.store.get("m/agent/client/0").orElseThrow().valueAsString())
           .doesNotContain("443")
           .contains("running config-changed hook");
+      // Two transactions: the configuration change, and the hook recorded as pending.
       assertThat(h.store.revision()).isEqualTo(revisionBefore + 2);
 
       // A new process over the same store.

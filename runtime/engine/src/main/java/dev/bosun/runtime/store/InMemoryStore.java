@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +56,9 @@ public final class InMemoryStore implements Store {
   private final Clock clock;
   private final int historyLimit;
   private final ReentrantLock lock = new ReentrantLock();
-  private final TreeMap<String, KeyValue> data = new TreeMap<>();
+  private final HashMap<String, KeyValue> data = new HashMap<>();
+  /** The keys in order, for ranges; touched only when a key is created or deleted. */
+  private final java.util.TreeSet<String> keys = new java.util.TreeSet<>();
   private final ArrayDeque<Batch> history = new ArrayDeque<>();
   private final Map<Long, LeaseState> leases = new HashMap<>();
   private final CopyOnWriteArrayList<MemoryWatch> watches = new CopyOnWriteArrayList<>();
@@ -110,7 +110,13 @@ public final class InMemoryStore implements Store {
     lock.lock();
     try {
       checkOpen();
-      return new Range(new ArrayList<>(underPrefix(prefix).values()), revision);
+      java.util.SortedSet<String> matching =
+          prefix.isEmpty() ? keys : keys.subSet(prefix, prefix + Character.MAX_VALUE);
+      List<KeyValue> entries = new ArrayList<>(matching.size());
+      for (String key : matching) {
+        entries.add(data.get(key));
+      }
+      return new Range(entries, revision);
     } finally {
       lock.unlock();
     }
@@ -168,6 +174,9 @@ public final class InMemoryStore implements Store {
                     previous.version() + 1,
                     put.lease());
         data.put(put.key(), updated);
+        if (previous == null) {
+          keys.add(put.key());
+        }
         if (put.lease() != 0) {
           leases.get(put.lease()).keys.add(put.key());
         }
@@ -176,6 +185,7 @@ public final class InMemoryStore implements Store {
       for (String key : txn.deletes()) {
         KeyValue previous = data.remove(key);
         if (previous != null) {
+          keys.remove(key);
           if (previous.lease() != 0) {
             detach(previous.lease(), key);
           }
@@ -310,13 +320,6 @@ public final class InMemoryStore implements Store {
     }
   }
 
-  private SortedMap<String, KeyValue> underPrefix(String prefix) {
-    if (prefix.isEmpty()) {
-      return data;
-    }
-    return data.subMap(prefix, prefix + Character.MAX_VALUE);
-  }
-
   private void checkOpen() {
     if (closed) {
       throw new StoreException("the in-memory store is closed");
@@ -367,6 +370,7 @@ public final class InMemoryStore implements Store {
     List<WatchEvent> events = new ArrayList<>(lease.keys.size());
     for (String key : new java.util.TreeSet<>(lease.keys)) {
       if (data.remove(key) != null) {
+        keys.remove(key);
         events.add(new WatchEvent(WatchEvent.Type.DELETE, key, NO_VALUE, next));
       }
     }
@@ -382,8 +386,10 @@ public final class InMemoryStore implements Store {
    * the lock held.
    */
   private List<MemoryWatch> record(List<WatchEvent> events) {
-    events.sort((a, b) -> a.key().compareTo(b.key()));
-    Batch batch = new Batch(revision, List.copyOf(events));
+    if (events.size() > 1) {
+      events.sort((a, b) -> a.key().compareTo(b.key()));
+    }
+    Batch batch = new Batch(revision, java.util.Collections.unmodifiableList(events));
     history.addLast(batch);
     while (history.size() > historyLimit) {
       compactedRevision = history.removeFirst().revision;

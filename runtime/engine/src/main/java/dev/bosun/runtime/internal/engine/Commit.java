@@ -26,6 +26,13 @@ final class Commit {
     return this;
   }
 
+  /** Puts the agent's document as it is when the transaction is built. */
+  Commit putAgent(UnitAgent agent) {
+    return put(dev.bosun.runtime.internal.persist.Keys.agent(agent.unit.name), new AgentDocument(agent));
+  }
+
+  private record AgentDocument(UnitAgent agent) {}
+
   Commit putWithLease(String key, Object document, long lease) {
     put(key, document);
     leases.put(key, lease);
@@ -60,7 +67,8 @@ final class Commit {
     }
     puts.forEach(
         (key, document) -> {
-          byte[] bytes = document instanceof byte[] raw ? raw : Json.encode(document);
+          Object value = document instanceof AgentDocument agent ? agent.agent().document() : document;
+          byte[] bytes = value instanceof byte[] raw ? raw : Json.encode(value);
           builder.put(key, bytes, leases.getOrDefault(key, 0L));
         });
     deletes.forEach(builder::delete);

@@ -248,7 +248,7 @@ public final class Engine implements AutoCloseable {
     unit.agentMessage = message;
     unit.agentSince = now();
     addHistory(unit, "juju-unit", state.toString(), message, unit.agentSince, commit);
-    commit.put(Keys.status(unit.name), unit.statusDocument());
+    commit.putAgent(unit.agent);
   }
 
   void setWorkload(UnitNode unit, StatusState state, String message, Commit commit) {
@@ -256,7 +256,7 @@ public final class Engine implements AutoCloseable {
     unit.workloadMessage = message;
     unit.workloadSince = now();
     addHistory(unit, "workload", state.toString(), message, unit.workloadSince, commit);
-    commit.put(Keys.status(unit.name), unit.statusDocument());
+    commit.putAgent(unit.agent);
   }
 
   private void addHistory(
@@ -327,11 +327,10 @@ public final class Engine implements AutoCloseable {
     commit.put(Keys.unit(name), unit.document());
     addHistory(unit, "workload", unit.workload.toString(), unit.workloadMessage, now, commit);
     addHistory(unit, "juju-unit", unit.agentState.toString(), "", now, commit);
-    commit.put(Keys.status(name), unit.statusDocument());
     UnitAgent agent = new UnitAgent(this, unit);
     agent.charmVersion = app.charmVersion;
     unit.agent = agent;
-    commit.put(Keys.agent(name), agent.document());
+    commit.putAgent(agent);
     agent.start();
     schedule(agent);
     return unit;
@@ -481,7 +480,6 @@ public final class Engine implements AutoCloseable {
       releaseLeadership(agent);
     }
     commit.delete(Keys.unit(unit.name));
-    commit.delete(Keys.status(unit.name));
     commit.delete(Keys.agent(unit.name));
     commit.delete(Keys.unitState(unit.name));
     for (LocalRelation local : List.copyOf(agent.relations.values())) {
@@ -749,7 +747,7 @@ public final class Engine implements AutoCloseable {
       ports.removeAll(changes.portsClosed());
       ports.addAll(changes.portsOpened());
       unit.ports = Collections.unmodifiableSortedSet(ports);
-      commit.put(Keys.status(unit.name), unit.statusDocument());
+      commit.putAgent(unit.agent);
     }
     return true;
   }

@@ -90,12 +90,6 @@ final class Loader {
       loadMachine(Keys.after(kv.key(), "m/machine/"), decode(kv, Documents.Machine.class));
     }
     loadUnits(byKind.getOrDefault("unit", List.of()));
-    for (KeyValue kv : byKind.getOrDefault("status", List.of())) {
-      UnitNode unit = engine.units.get(Keys.after(kv.key(), "m/status/"));
-      if (unit != null) {
-        loadStatus(unit, decode(kv, Documents.UnitStatus.class));
-      }
-    }
     List<KeyValue> relations = new ArrayList<>(byKind.getOrDefault("rel", List.of()));
     relations.sort(Comparator.comparingInt(kv -> Integer.parseInt(Keys.after(kv.key(), "m/rel/"))));
     for (KeyValue kv : relations) {
@@ -117,7 +111,9 @@ final class Loader {
     for (KeyValue kv : byKind.getOrDefault("agent", List.of())) {
       UnitNode unit = engine.units.get(Keys.after(kv.key(), "m/agent/"));
       if (unit != null) {
-        unit.agent.load(decode(kv, Documents.Agent.class));
+        Documents.Agent agent = decode(kv, Documents.Agent.class);
+        unit.agent.load(agent);
+        loadStatus(unit, agent.status());
       }
     }
     for (KeyValue kv : byKind.getOrDefault("local", List.of())) {

@@ -570,14 +570,14 @@ final class UnitAgent {
     opKind = OpKind.RUN_HOOK;
     opPending = false;
     opHook = HookInfo.LEADER_ELECTED;
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     engine.commit(commit);
   }
 
   private void resignLeadership() {
     Commit commit = new Commit();
     leader = false;
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     engine.commit(commit);
     engine.releaseLeadership(this);
   }
@@ -587,7 +587,7 @@ final class UnitAgent {
     Commit commit = new Commit();
     opKind = OpKind.CONTINUE;
     opHook = null;
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     engine.commit(commit);
   }
 
@@ -597,7 +597,7 @@ final class UnitAgent {
     opKind = OpKind.RUN_HOOK;
     opPending = false;
     opHook = HookInfo.UPGRADE_CHARM;
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     engine.commit(commit);
   }
 
@@ -625,7 +625,7 @@ final class UnitAgent {
           0,
           HookRecord.Outcome.INTERRUPTED,
           "the unit agent stopped while the hook ran");
-      commit.put(Keys.agent(unit.name), document());
+      commit.putAgent(this);
     }
     engine.setAgentStatus(unit, AgentState.ERROR, failedMessage(opHook), commit);
     engine.commit(commit);
@@ -649,7 +649,7 @@ final class UnitAgent {
       engine.actionFinished(action);
     }
     restoreAfterAction();
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     engine.setAgentStatus(unit, statusAfterAction(), messageAfterAction(), commit);
     engine.commit(commit);
   }
@@ -733,7 +733,7 @@ final class UnitAgent {
               unit, StatusState.MAINTENANCE, "cleaning up prior to charm deletion", commit);
       default -> {}
     }
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     long revision = engine.commit(commit);
     Prepared prepared = new Prepared(hook, null, revision, engine.clock.millis());
     fillCaptures(prepared);
@@ -833,7 +833,7 @@ final class UnitAgent {
           null);
     }
     if (!terminated) {
-      commit.put(Keys.agent(unit.name), document());
+      commit.putAgent(this);
     }
     engine.commit(commit);
     return true;
@@ -945,7 +945,7 @@ final class UnitAgent {
         System.nanoTime() - prepared.startNanos,
         HookRecord.Outcome.FAILED,
         error);
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     engine.commit(commit);
     LOG.info("unit {}: hook {} failed: {}", unit.name, prepared.hook.name(), error);
     startRetryTimer();
@@ -1006,7 +1006,7 @@ final class UnitAgent {
     action.started = engine.clock.millis();
     commit.put(Keys.action(action.id), action.document());
     engine.setAgentStatus(unit, AgentState.EXECUTING, "running action " + action.name, commit);
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     long revision = engine.commit(commit);
     Prepared prepared = new Prepared(null, action, revision, engine.clock.millis());
     ActionEvent event = new ActionEvent(action.name, Long.toString(action.id), action.parameters);
@@ -1049,7 +1049,7 @@ final class UnitAgent {
     restoreAfterAction();
     engine.setAgentStatus(unit, statusAfterAction(), messageAfterAction(), commit);
     appendLogAction(commit, prepared, failure);
-    commit.put(Keys.agent(unit.name), document());
+    commit.putAgent(this);
     engine.commit(commit);
     engine.actionFinished(action);
   }
@@ -1251,7 +1251,8 @@ final class UnitAgent {
         configHash,
         charmVersion,
         leaderSettingsVersion,
-        logSeq);
+        logSeq,
+        unit.statusDocument());
   }
 
   void load(Documents.Agent document) {

@@ -59,7 +59,7 @@ public final class Documents {
   /** A unit. */
   public record Unit(String machine, String principal, boolean dying) {}
 
-  /** A unit's statuses, ports, and the next sequence of its status history. */
+  /** A unit's statuses, ports, and the next sequence of its status history (in its agent document). */
   public record UnitStatus(
       StatusValue workload, StatusValue agent, List<String> ports, long history) {}
 
@@ -74,7 +74,8 @@ public final class Documents {
 
   /**
    * The unit agent's state (Juju's uniter state): the operation and its step, the hook, the running
-   * action, the lifecycle flags, and what the agent last acted on.
+   * action, the lifecycle flags, what the agent last acted on, and the unit's status (kept here
+   * because both change at every step, so a step writes one document).
    */
   public record Agent(
       String op,
@@ -90,7 +91,8 @@ public final class Documents {
       String configHash,
       int charmVersion,
       long leaderSettingsVersion,
-      long log) {}
+      long log,
+      UnitStatus status) {}
 
   /** One endpoint of a relation. */
   public record Endpoint(

@@ -22,6 +22,10 @@ public final class Json {
 
   /** Returns the document as JSON bytes. */
   public static byte[] encode(Object document) {
+    byte[] fast = FastCodec.encode(document);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return MAPPER.writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
@@ -36,6 +40,9 @@ public final class Json {
    */
   public static <T> T decode(byte[] bytes, Class<T> type, String key) {
     try {
+      if (type == Documents.Bag.class) {
+        return type.cast(FastCodec.decodeBag(bytes));
+      }
       return MAPPER.readValue(bytes, type);
     } catch (IOException e) {
       throw new StoreException(

@@ -11,8 +11,8 @@ package dev.bosun.runtime.internal.persist;
  * m/leader/APP                    leadership, attached to the leader's lease
  * m/machine/ID                    machine
  * m/unit/APP/N                    unit
- * m/status/APP/N                  unit workload and agent status, ports
- * m/agent/APP/N                   the unit agent's operation state (Juju's uniter state)
+ * m/agent/APP/N                   the unit agent's operation state (Juju's uniter state) and the
+ *                                 unit's workload and agent status and ports
  * m/state/APP/N                   the charm's persistent unit state (state-set)
  * m/rel/ID                        relation
  * m/bag/ID/APP/N                  a unit's databag in a relation, with its version and scope
@@ -54,10 +54,6 @@ public final class Keys {
 
   public static String unit(String unit) {
     return "m/unit/" + unit;
-  }
-
-  public static String status(String unit) {
-    return "m/status/" + unit;
   }
 
   public static String agent(String unit) {

@@ -1,0 +1,112 @@
+package dev.bosun.benchmarks;
+
+import dev.bosun.model.spec.ModelSpec;
+import dev.bosun.runtime.Runtime;
+import dev.bosun.runtime.SettleResult;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Locale;
+
+/**
+ * Scale runs that take seconds each, printed as one line per run: {@code hub} (10,000 workers
+ * related to a 3-unit hub, each with a subordinate: time to settle and hooks run), {@code peers}
+ * (an application with a peer relation), {@code heap} (heap per idle unit after a settle).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver hub 10000 2
+ * java -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver peers 100 2
+ * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver heap 10000
+ * </pre>
+ *
+ * Arguments: the scenario, its size, and the number of agent threads (0: deterministic mode).
+ */
+public final class ScaleDriver {
+  private ScaleDriver() {}
+
+  /** Runs a scenario. */
+  public static void main(String[] args) {
+    String scenario = args.length > 0 ? args[0] : "hub";
+    int size = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    int threads =
+        args.length > 2
+            ? Integer.parseInt(args[2])
+            : java.lang.Runtime.getRuntime().availableProcessors();
+    int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    switch (scenario) {
+      case "hub" -> {
+        for (int i = 0; i < repeats; i++) {
+          settle("hub", RuntimeModels.hub(size, true), threads);
+        }
+      }
+      case "peers" -> {
+        for (int i = 0; i < repeats; i++) {
+          settle("peers", RuntimeModels.peers(size), threads);
+        }
+      }
+      case "heap" -> heap(size, threads);
+      default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+    }
+  }
+
+  private static void settle(String name, ModelSpec spec, int threads) {
+    try (Runtime runtime = RuntimeModels.runtime(threads)) {
+      long start = System.nanoTime();
+      runtime.apply(spec);
+      long applied = System.nanoTime();
+      SettleResult result = RuntimeModels.settle(runtime);
+      long end = System.nanoTime();
+      int units = runtime.status().units().size();
+      report(
+          "%s: %d units settled in %.2f s (apply %.0f ms), %d hooks, %.1f µs per hook, %d threads",
+          name,
+          units,
+          (end - start) / 1e9,
+          (applied - start) / 1e6,
+          result.hooksRun(),
+          (end - start) / 1e3 / result.hooksRun(),
+          threads);
+    }
+  }
+
+  private static void heap(int size, int threads) {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    Runtime runtime = RuntimeModels.runtime(threads);
+    runtime.apply(RuntimeModels.hub(3, true));
+    RuntimeModels.settle(runtime);
+    long before = usedAfterGc(memory);
+    runtime.apply(RuntimeModels.hub(size, true));
+    SettleResult result = RuntimeModels.settle(runtime);
+    long after = usedAfterGc(memory);
+    int units = runtime.status().units().size();
+    int added = units - 9;
+    report(
+        "heap: %d units (%d workers with a sidecar each) added %.1f MB: %.0f bytes per idle unit,"
+            + " %.0f bytes per worker with its sidecar; %d hooks",
+        added,
+        size - 3,
+        (after - before) / 1e6,
+        (after - before) / (double) added,
+        (after - before) / (double) (size - 3),
+        result.hooksRun());
+    runtime.close();
+  }
+
+  private static long usedAfterGc(MemoryMXBean memory) {
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  @SuppressWarnings("SystemOut")
+  private static void report(String format, Object... args) {
+    System.out.println(String.format(Locale.ROOT, format, args));
+  }
+}
