@@ -88,6 +88,14 @@ public final class ScaleDriver {
         (after - before) / (double) added,
         (after - before) / (double) (size - 3),
         result.hooksRun());
+    long hold = Long.getLong("bosun.hold", 0);
+    if (hold > 0) {
+      try {
+        Thread.sleep(hold * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     runtime.close();
   }
 

@@ -141,6 +141,25 @@ class StatusTest {
   }
 
   @Test
+  void historyAndTheHookLogKeepTheirLimitsPerUnit() {
+    try (Harness limited = new Harness(b -> b.historyLimits(10, 6))) {
+      limited.apply(ModelSpec.builder().application("plain", app -> app.units(1)).build());
+      limited.settled();
+      for (int i = 0; i < 80; i++) {
+        limited.runtime.setConfig("plain", Map.of("size", i + 2));
+        limited.settled();
+      }
+
+      assertThat(limited.hooks("plain/0")).hasSize(6).containsOnly("config-changed");
+      List<StatusHistoryEntry> history = limited.runtime.statusHistory("plain/0");
+      assertThat(history).hasSize(10);
+      assertThat(history.get(9).toString()).isEqualTo("juju-unit idle");
+      assertThat(limited.store.range("m/history/plain/0/").entries()).hasSizeLessThanOrEqualTo(2);
+      assertThat(limited.store.range("m/log/plain/0/").entries()).hasSizeLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
   void portsAndLeadershipAndAddressesShowInStatus() {
     h.plain.on(
         "start",

@@ -48,7 +48,7 @@ import dev.bosun.runtime.StatusHistoryEntry;
 import dev.bosun.runtime.StatusInfo;
 import dev.bosun.runtime.UnitNotInErrorException;
 import dev.bosun.runtime.internal.persist.Documents;
-import dev.bosun.runtime.internal.persist.Json;
+import dev.bosun.runtime.internal.persist.Journal;
 import dev.bosun.runtime.internal.persist.Keys;
 import dev.bosun.runtime.store.KeyValue;
 import java.time.Duration;
@@ -923,14 +923,13 @@ public final class Controller {
 
   /** Returns a unit's status history, oldest first. */
   public List<StatusHistoryEntry> statusHistory(String unitName) {
-    List<KeyValue> entries = engine.store.range(Keys.historyPrefix(unitName)).entries();
-    if (entries.isEmpty()) {
+    List<KeyValue> chunks = engine.store.range(Keys.historyPrefix(unitName)).entries();
+    if (chunks.isEmpty()) {
       unit(unitName);
     }
-    List<StatusHistoryEntry> history = new ArrayList<>(entries.size());
-    for (KeyValue kv : entries) {
-      Documents.HistoryEntry entry =
-          Json.decode(kv.value(), Documents.HistoryEntry.class, kv.key());
+    List<StatusHistoryEntry> history = new ArrayList<>();
+    for (Documents.HistoryEntry entry :
+        Journal.read(chunks, Documents.HistoryEntry.class, engine.settings.statusHistoryLimit())) {
       history.add(
           new StatusHistoryEntry(
               entry.type(), new StatusInfo(entry.s(), entry.m(), Instant.ofEpochMilli(entry.t()))));
@@ -940,8 +939,8 @@ public final class Controller {
 
   /** Returns a unit's hook log, oldest first (kept for removed units too). */
   public List<HookRecord> hookLog(String unitName) {
-    List<KeyValue> entries = engine.store.range(Keys.logPrefix(unitName)).entries();
-    if (entries.isEmpty()) {
+    List<KeyValue> chunks = engine.store.range(Keys.logPrefix(unitName)).entries();
+    if (chunks.isEmpty()) {
       engine.lock.lock();
       try {
         if (!engine.units.containsKey(unitName)) {
@@ -951,26 +950,34 @@ public final class Controller {
         engine.lock.unlock();
       }
     }
-    List<HookRecord> log = new ArrayList<>(entries.size());
-    for (KeyValue kv : entries) {
-      log.add(record(unitName, kv));
+    List<HookRecord> log = new ArrayList<>();
+    for (Documents.LogEntry entry :
+        Journal.read(chunks, Documents.LogEntry.class, engine.settings.hookLogLimit())) {
+      log.add(record(unitName, entry));
     }
     return log;
   }
 
   /** Returns every unit's hook log, in the order the hooks started. */
   public List<HookRecord> hookLog() {
-    List<HookRecord> log = new ArrayList<>();
+    Map<String, List<KeyValue>> byUnit = new TreeMap<>();
     for (KeyValue kv : engine.store.range("m/log/").entries()) {
       String rest = Keys.after(kv.key(), "m/log/");
-      log.add(record(rest.substring(0, rest.lastIndexOf('/')), kv));
+      byUnit.computeIfAbsent(rest.substring(0, rest.lastIndexOf('/')), k -> new ArrayList<>()).add(kv);
     }
+    List<HookRecord> log = new ArrayList<>();
+    byUnit.forEach(
+        (unit, chunks) -> {
+          for (Documents.LogEntry entry :
+              Journal.read(chunks, Documents.LogEntry.class, engine.settings.hookLogLimit())) {
+            log.add(record(unit, entry));
+          }
+        });
     log.sort(Comparator.comparingLong(HookRecord::sequence));
     return log;
   }
 
-  private static HookRecord record(String unit, KeyValue kv) {
-    Documents.LogEntry entry = Json.decode(kv.value(), Documents.LogEntry.class, kv.key());
+  private static HookRecord record(String unit, Documents.LogEntry entry) {
     return new HookRecord(
         entry.seq(),
         unit,

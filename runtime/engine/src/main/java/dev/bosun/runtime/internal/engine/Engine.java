@@ -7,6 +7,7 @@ import dev.bosun.charm.spi.RelationChanges;
 import dev.bosun.model.spec.Constraints;
 import dev.bosun.runtime.RuntimeSettings;
 import dev.bosun.runtime.internal.persist.Documents;
+import dev.bosun.runtime.internal.persist.Journal;
 import dev.bosun.runtime.internal.persist.Json;
 import dev.bosun.runtime.internal.persist.Keys;
 import dev.bosun.runtime.internal.time.Timers;
@@ -261,19 +262,34 @@ public final class Engine implements AutoCloseable {
 
   private void addHistory(
       UnitNode unit, String type, String state, String message, long since, Commit commit) {
-    long seq = unit.historySeq++;
-    commit.put(
-        Keys.history(unit.name, seq), new Documents.HistoryEntry(type, state, message, since));
-    if (seq >= settings.statusHistoryLimit()) {
-      commit.delete(Keys.history(unit.name, seq - settings.statusHistoryLimit()));
-    }
+    appendJournal(
+        Keys.historyPrefix(unit.name),
+        unit.historySeq++,
+        new Documents.HistoryEntry(type, state, message, since),
+        settings.statusHistoryLimit(),
+        commit);
   }
 
   void appendLog(UnitAgent agent, Commit commit, Documents.LogEntry entry) {
-    long seq = agent.logSeq++;
-    commit.put(Keys.log(agent.unit.name, seq), entry);
-    if (seq >= settings.hookLogLimit()) {
-      commit.delete(Keys.log(agent.unit.name, seq - settings.hookLogLimit()));
+    appendJournal(
+        Keys.logPrefix(agent.unit.name), agent.logSeq++, entry, settings.hookLogLimit(), commit);
+  }
+
+  private void appendJournal(String prefix, long seq, Object entry, int limit, Commit commit) {
+    String key = Journal.chunkKey(prefix, seq);
+    byte[] current = null;
+    if (seq % Journal.CHUNK != 0) {
+      Object pending = commit.pending(key);
+      if (pending instanceof byte[] bytes) {
+        current = bytes;
+      } else {
+        current = store.get(key).map(KeyValue::value).orElse(null);
+      }
+    }
+    commit.put(key, Journal.append(current, Json.encode(entry)));
+    String obsolete = Journal.obsoleteChunk(prefix, seq, limit);
+    if (obsolete != null) {
+      commit.delete(obsolete);
     }
   }
 

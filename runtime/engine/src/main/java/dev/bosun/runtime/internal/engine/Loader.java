@@ -126,8 +126,16 @@ final class Loader {
       loadLeader(kv);
     }
     loadActions(byKind.getOrDefault("action", List.of()));
+    Map<String, KeyValue> lastLogChunks = new HashMap<>();
     for (KeyValue kv : byKind.getOrDefault("log", List.of())) {
-      engine.raiseLogSequence(decode(kv, Documents.LogEntry.class).seq());
+      lastLogChunks.put(kv.key().substring(0, kv.key().lastIndexOf('/')), kv);
+    }
+    for (KeyValue kv : lastLogChunks.values()) {
+      for (Documents.LogEntry entry :
+          dev.bosun.runtime.internal.persist.Journal.read(
+              List.of(kv), Documents.LogEntry.class, Integer.MAX_VALUE)) {
+        engine.raiseLogSequence(entry.seq());
+      }
     }
     for (UnitNode unit : engine.units.values()) {
       for (LocalRelation local : unit.agent.relations.values()) {

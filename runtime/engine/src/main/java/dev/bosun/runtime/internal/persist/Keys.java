@@ -20,8 +20,8 @@ package dev.bosun.runtime.internal.persist;
  * m/local/APP/N/ID                the unit's local state of a relation
  * m/member/APP/N/ID/APP/N         the settings version of a remote unit the unit has joined
  * m/action/ID                     an action
- * m/log/APP/N/SEQ                 the unit's hook log
- * m/history/APP/N/SEQ             the unit's status history
+ * m/log/APP/N/CHUNK               the unit's hook log, {@link Journal} chunks of entries
+ * m/history/APP/N/CHUNK           the unit's status history, {@link Journal} chunks of entries
  * </pre>
  */
 public final class Keys {
@@ -92,24 +92,16 @@ public final class Keys {
     return "m/action/" + id;
   }
 
-  public static String log(String unit, long seq) {
-    return logPrefix(unit) + sequence(seq);
-  }
-
   public static String logPrefix(String unit) {
     return "m/log/" + unit + "/";
-  }
-
-  public static String history(String unit, long seq) {
-    return historyPrefix(unit) + sequence(seq);
   }
 
   public static String historyPrefix(String unit) {
     return "m/history/" + unit + "/";
   }
 
-  /** Fixed-width so keys sort in sequence order. */
-  private static String sequence(long seq) {
+  /** Returns a number as fixed-width base 36, so keys sort in number order. */
+  static String sequence(long seq) {
     String digits = Long.toString(seq, 36);
     return "0000000000".substring(Math.min(10, digits.length())) + digits;
   }
