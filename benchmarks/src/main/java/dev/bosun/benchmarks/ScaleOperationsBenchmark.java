@@ -21,14 +21,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Operations on large settled models, in deterministic mode: adding one unit to a settled model of
  * 1,000 workers related to a 3-unit hub (goal ≤ 100 ms, apply and settle; the model grows by one
- * unit per operation), and the status of a model of 10,000 workers with a subordinate each
- * (20,003 units; goal ≤ 200 ms).
+ * unit per operation), and the status of a model of 10,000 workers with a subordinate each (20,003
+ * units; goal ≤ 200 ms).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g"})
 public class ScaleOperationsBenchmark {
 
   /** A settled model of 1,000 workers. */
@@ -72,7 +74,9 @@ public class ScaleOperationsBenchmark {
     }
   }
 
-  /** Apply the model with one more worker, and settle: the new unit and the hub's units run hooks. */
+  /**
+   * Apply the model with one more worker, and settle: the new unit and the hub's units run hooks.
+   */
   @Benchmark
   public SettleResult applyOneMoreUnit(Thousand model) {
     ModelSpec spec = RuntimeModels.hub(++model.workers, false);

@@ -185,6 +185,30 @@ class HookErrorTest {
   }
 
   @Test
+  void aUnitInErrorRunsNoUpdateStatusAndAnIdleOneRunsItAfterItsOtherWork() {
+    h.apply(
+        ModelSpec.builder()
+            .application("server", app -> app.units(1))
+            .application("plain", app -> app.units(1))
+            .build());
+    h.settled();
+    h.server.on(
+        "config-changed",
+        ctx -> {
+          throw new IllegalStateException("bad");
+        });
+    h.runtime.setConfig("server", Map.of("mode", "x"));
+    h.runtime.setConfig("plain", Map.of("mode", "y"));
+    h.mark("server/0", "plain/0");
+
+    // The first timers to fire run the agents: config-changed before update-status everywhere.
+    h.clock.advance(Duration.ofMinutes(7));
+
+    assertThat(h.since("server/0")).doesNotContain("update-status");
+    assertThat(h.since("plain/0")).startsWith("config-changed").contains("update-status");
+  }
+
+  @Test
   void aFailedRelationHookNamesTheRelationHook() {
     h.apply(
         ModelSpec.builder()

@@ -141,6 +141,19 @@ class StatusTest {
   }
 
   @Test
+  void exposingAnApplicationShowsInStatusAndTheModelState() {
+    h.apply(ModelSpec.builder().application("plain", app -> app.units(1)).build());
+    h.settled();
+
+    h.runtime.expose("plain");
+    assertThat(h.runtime.status().applications().get("plain").exposed()).isTrue();
+    assertThat(h.runtime.modelState().applications().get("plain").exposed()).isTrue();
+    h.runtime.unexpose("plain");
+    assertThat(h.runtime.status().applications().get("plain").exposed()).isFalse();
+    assertThat(h.settle().hooksRun()).isZero();
+  }
+
+  @Test
   void historyAndTheHookLogKeepTheirLimitsPerUnit() {
     try (Harness limited = new Harness(b -> b.historyLimits(10, 6))) {
       limited.apply(ModelSpec.builder().application("plain", app -> app.units(1)).build());

@@ -18,6 +18,37 @@ import org.junit.jupiter.api.Test;
 class ThreadedRuntimeTest {
 
   @Test
+  void aWaitThatEndsBeforeTheModelSettlesReportsWhatIsRunning() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Script slow =
+        new Script()
+            .on(
+                "install",
+                ctx -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    try (Runtime runtime =
+        Runtime.builder()
+            .charms(
+                CharmCatalog.builder().add(TestCharms.define(TestCharms.plainMeta(), slow)).build())
+            .settings(RuntimeSettings.builder().threads(2).build())
+            .build()) {
+      runtime.apply(ModelSpec.builder().application("plain", app -> app.units(1)).build());
+
+      SettleResult result = runtime.awaitSettled(Duration.ofMillis(200));
+
+      assertThat(result.settled()).isFalse();
+      assertThat(result.pending()).containsEntry("plain/0", "running install hook");
+      release.countDown();
+      assertThat(runtime.awaitSettled(Duration.ofSeconds(30)).settled()).isTrue();
+    }
+  }
+
+  @Test
   void hooksOnOneMachineNeverOverlapAndTheModelSettles() throws Exception {
     Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
     AtomicInteger overlaps = new AtomicInteger();

@@ -57,8 +57,10 @@ public final class InMemoryStore implements Store {
   private final int historyLimit;
   private final ReentrantLock lock = new ReentrantLock();
   private final HashMap<String, KeyValue> data = new HashMap<>();
+
   /** The keys in order, for ranges; touched only when a key is created or deleted. */
   private final java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+
   private final ArrayDeque<Batch> history = new ArrayDeque<>();
   private final Map<Long, LeaseState> leases = new HashMap<>();
   private final CopyOnWriteArrayList<MemoryWatch> watches = new CopyOnWriteArrayList<>();

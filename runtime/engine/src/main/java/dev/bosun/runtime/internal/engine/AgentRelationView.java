@@ -91,11 +91,15 @@ final class AgentRelationView implements RelationView {
     return remoteBags.computeIfAbsent(
         remoteUnit,
         name -> {
-          RelationNode.BagNode bag = relation.bags.get(name);
-          if (bag == null || !bag.joined || name.equals(unit.name)) {
-            return Optional.empty();
+          boolean joined;
+          engine.lock.lock();
+          try {
+            RelationNode.BagNode bag = relation.bags.get(name);
+            joined = bag != null && bag.joined && !name.equals(unit.name);
+          } finally {
+            engine.lock.unlock();
           }
-          return Optional.of(engine.readBag(relation.id, name));
+          return joined ? Optional.of(engine.readBag(relation.id, name)) : Optional.empty();
         });
   }
 

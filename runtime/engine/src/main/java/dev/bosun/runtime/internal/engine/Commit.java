@@ -28,7 +28,8 @@ final class Commit {
 
   /** Puts the agent's document as it is when the transaction is built. */
   Commit putAgent(UnitAgent agent) {
-    return put(dev.bosun.runtime.internal.persist.Keys.agent(agent.unit.name), new AgentDocument(agent));
+    return put(
+        dev.bosun.runtime.internal.persist.Keys.agent(agent.unit.name), new AgentDocument(agent));
   }
 
   private record AgentDocument(UnitAgent agent) {}
@@ -67,7 +68,8 @@ final class Commit {
     }
     puts.forEach(
         (key, document) -> {
-          Object value = document instanceof AgentDocument agent ? agent.agent().document() : document;
+          Object value =
+              document instanceof AgentDocument agent ? agent.agent().document() : document;
           byte[] bytes = value instanceof byte[] raw ? raw : Json.encode(value);
           builder.put(key, bytes, leases.getOrDefault(key, 0L));
         });

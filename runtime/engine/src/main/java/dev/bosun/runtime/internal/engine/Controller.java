@@ -963,7 +963,9 @@ public final class Controller {
     Map<String, List<KeyValue>> byUnit = new TreeMap<>();
     for (KeyValue kv : engine.store.range("m/log/").entries()) {
       String rest = Keys.after(kv.key(), "m/log/");
-      byUnit.computeIfAbsent(rest.substring(0, rest.lastIndexOf('/')), k -> new ArrayList<>()).add(kv);
+      byUnit
+          .computeIfAbsent(rest.substring(0, rest.lastIndexOf('/')), k -> new ArrayList<>())
+          .add(kv);
     }
     List<HookRecord> log = new ArrayList<>();
     byUnit.forEach(

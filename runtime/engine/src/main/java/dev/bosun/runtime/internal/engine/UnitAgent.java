@@ -77,6 +77,10 @@ final class UnitAgent {
   boolean agentStopped;
   boolean terminated;
   private boolean holdsMachineLock;
+
+  /** Whether a hook or action of this agent is running (outside the lock) now. */
+  boolean executing;
+
   private ArrayDeque<ActionNode> actions;
 
   UnitAgent(Engine engine, UnitNode unit) {
@@ -112,6 +116,7 @@ final class UnitAgent {
     } catch (Error fatal) {
       engine.lock.lock();
       try {
+        executing = false;
         breakDown(new IllegalStateException("a hook threw " + fatal, fatal));
         releaseMachineLock();
       } finally {
@@ -121,7 +126,9 @@ final class UnitAgent {
     }
     engine.lock.lock();
     try {
+      executing = false;
       if (!agentStopped && !terminated) {
+
         engine.hooksRun.incrementAndGet();
         if (prepared.action != null) {
           finishAction(prepared, outcome);
@@ -215,7 +222,10 @@ final class UnitAgent {
         }
         holdsMachineLock = true;
       }
-      return decision.action != null ? beginAction(decision.action) : beginHook(decision.hook);
+      Prepared prepared =
+          decision.action != null ? beginAction(decision.action) : beginHook(decision.hook);
+      executing = true;
+      return prepared;
     }
     engine.schedule(this);
     return null;
@@ -1223,7 +1233,7 @@ final class UnitAgent {
 
   /** Whether the unit is in a hook error. */
   boolean inError() {
-    return opKind == OpKind.RUN_HOOK && opPending && !terminated;
+    return opKind == OpKind.RUN_HOOK && opPending && !terminated && !executing;
   }
 
   /** Whether the agent has work it could run now (for settlement reports). */

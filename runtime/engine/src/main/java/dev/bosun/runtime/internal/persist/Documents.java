@@ -59,7 +59,9 @@ public final class Documents {
   /** A unit. */
   public record Unit(String machine, String principal, boolean dying) {}
 
-  /** A unit's statuses, ports, and the next sequence of its status history (in its agent document). */
+  /**
+   * A unit's statuses, ports, and the next sequence of its status history (in its agent document).
+   */
   public record UnitStatus(
       StatusValue workload, StatusValue agent, List<String> ports, long history) {}
 

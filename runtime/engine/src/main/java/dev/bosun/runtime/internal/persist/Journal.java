@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An append-only per-unit journal (the status history, the hook log) stored in chunks: entry
- * {@code n} lives in the JSON array at key {@code prefix + n / CHUNK}, so a unit's thirty-odd
- * entries take two keys rather than thirty, and appending copies one chunk's bytes without
- * decoding it. Old chunks are deleted so that at least {@code limit} entries remain.
+ * An append-only per-unit journal (the status history, the hook log) stored in chunks: entry {@code
+ * n} lives in the JSON array at key {@code prefix + n / CHUNK}, so a unit's thirty-odd entries take
+ * two keys rather than thirty, and appending copies one chunk's bytes without decoding it. Old
+ * chunks are deleted so that at least {@code limit} entries remain.
  */
 public final class Journal {
   /** Entries per chunk. */
@@ -72,6 +72,8 @@ public final class Journal {
             e);
       }
     }
-    return entries.size() <= limit ? entries : entries.subList(entries.size() - limit, entries.size());
+    return entries.size() <= limit
+        ? entries
+        : entries.subList(entries.size() - limit, entries.size());
   }
 }

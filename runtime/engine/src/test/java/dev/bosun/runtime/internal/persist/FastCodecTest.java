@@ -17,7 +17,8 @@ class FastCodecTest {
   private static <T> T roundTrip(T document, Class<T> type) throws Exception {
     byte[] fast = FastCodec.encode(document);
     assertThat(fast).isNotNull();
-    assertThat(Json.mapper().readTree(fast)).isEqualTo(Json.mapper().readTree(Json.mapper().writeValueAsBytes(document)));
+    assertThat(Json.mapper().readTree(fast))
+        .isEqualTo(Json.mapper().readTree(Json.mapper().writeValueAsBytes(document)));
     return Json.mapper().readValue(fast, type);
   }
 
@@ -47,7 +48,20 @@ class FastCodecTest {
     assertThat(roundTrip(agent, Documents.Agent.class)).isEqualTo(agent);
     Documents.Agent minimal =
         new Documents.Agent(
-            "continue", null, null, 3L, false, false, false, false, false, false, null, 0, 0, 0,
+            "continue",
+            null,
+            null,
+            3L,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            null,
+            0,
+            0,
+            0,
             null);
     assertThat(roundTrip(minimal, Documents.Agent.class)).isEqualTo(minimal);
   }
@@ -55,7 +69,8 @@ class FastCodecTest {
   @Test
   void entriesAndRelationStateRoundTrip() throws Exception {
     Documents.LogEntry log =
-        new Documents.LogEntry(3, "db-relation-changed", 2, null, 10, 20, "FAILED", "boom\n", false);
+        new Documents.LogEntry(
+            3, "db-relation-changed", 2, null, 10, 20, "FAILED", "boom\n", false);
     assertThat(roundTrip(log, Documents.LogEntry.class)).isEqualTo(log);
     Documents.HistoryEntry history = new Documents.HistoryEntry("workload", "active", "", 4);
     assertThat(roundTrip(history, Documents.HistoryEntry.class)).isEqualTo(history);
@@ -68,14 +83,17 @@ class FastCodecTest {
     qt().forAll(
             longs().between(0, 1_000_000),
             booleans().all(),
-            maps().of(strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 8), strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 12)).ofSizeBetween(0, 6))
+            maps()
+                .of(
+                    strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 8),
+                    strings().betweenCodePoints(0, 0xD7FF).ofLengthBetween(0, 12))
+                .ofSizeBetween(0, 6))
         .checkAssert(
             (version, in, data) -> {
               Documents.Bag bag = new Documents.Bag(version, in, !in, data);
               try {
                 Documents.Bag viaFast = FastCodec.decodeBag(FastCodec.encode(bag));
-                Documents.Bag viaMapper =
-                    FastCodec.decodeBag(Json.mapper().writeValueAsBytes(bag));
+                Documents.Bag viaMapper = FastCodec.decodeBag(Json.mapper().writeValueAsBytes(bag));
                 assertThat(viaFast).isEqualTo(bag);
                 assertThat(viaMapper).isEqualTo(bag);
                 assertThat(Json.mapper().readValue(FastCodec.encode(bag), Documents.Bag.class).d())

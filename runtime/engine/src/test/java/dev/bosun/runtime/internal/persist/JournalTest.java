@@ -17,7 +17,9 @@ class JournalTest {
     int limit = 40;
     for (long seq = 0; seq < 200; seq++) {
       String key = Journal.chunkKey("p/", seq);
-      byte[] entry = ("{\"type\":\"t\",\"s\":\"" + seq + "\",\"m\":\"\",\"t\":0}").getBytes(StandardCharsets.UTF_8);
+      byte[] entry =
+          ("{\"type\":\"t\",\"s\":\"" + seq + "\",\"m\":\"\",\"t\":0}")
+              .getBytes(StandardCharsets.UTF_8);
       store.put(key, Journal.append(seq % Journal.CHUNK == 0 ? null : store.get(key), entry));
       String obsolete = Journal.obsoleteChunk("p/", seq, limit);
       if (obsolete != null) {
@@ -27,12 +29,14 @@ class JournalTest {
     List<KeyValue> chunks = new ArrayList<>();
     store.forEach((key, value) -> chunks.add(new KeyValue(key, value, 1, 1, 1, 0)));
 
-    List<Documents.HistoryEntry> entries = Journal.read(chunks, Documents.HistoryEntry.class, limit);
+    List<Documents.HistoryEntry> entries =
+        Journal.read(chunks, Documents.HistoryEntry.class, limit);
 
     assertThat(entries).hasSize(limit);
     assertThat(entries.get(0).s()).isEqualTo("160");
     assertThat(entries.get(limit - 1).s()).isEqualTo("199");
     assertThat(store.size()).isLessThanOrEqualTo((limit + Journal.CHUNK - 1) / Journal.CHUNK + 1);
-    assertThat(Journal.read(chunks, Documents.HistoryEntry.class, 1000).size()).isGreaterThanOrEqualTo(limit);
+    assertThat(Journal.read(chunks, Documents.HistoryEntry.class, 1000).size())
+        .isGreaterThanOrEqualTo(limit);
   }
 }
