@@ -330,7 +330,6 @@ public final class Runtime implements AutoCloseable {
     private RuntimeSettings settings = RuntimeSettings.defaults();
     private CharmCatalog catalog;
     private final Map<String, CharmDefinition> extra = new LinkedHashMap<>();
-    private HookInvoker invoker = HookInvoker.SDK;
 
     private Builder() {}
 
@@ -374,12 +373,6 @@ public final class Runtime implements AutoCloseable {
       return this;
     }
 
-    /** Replaces how hooks run; for tests of the engine itself. */
-    Builder hookInvoker(HookInvoker invoker) {
-      this.invoker = requireNonNull(invoker, "invoker");
-      return this;
-    }
-
     /**
      * Builds the runtime: loads the model the store holds (if any) and starts its agents.
      *
@@ -409,7 +402,8 @@ public final class Runtime implements AutoCloseable {
       Function<String, Optional<CharmDefinition>> lookup = all::find;
       Engine engine;
       try {
-        engine = Engine.open(actualStore, actualSubstrate, clock, settings, lookup, invoker);
+        engine =
+            Engine.open(actualStore, actualSubstrate, clock, settings, lookup, HookInvoker.SDK);
       } catch (RuntimeException e) {
         for (AutoCloseable resource : owned) {
           try {

@@ -79,6 +79,23 @@ class LeadershipTest {
   }
 
   @Test
+  void aRestartedRuntimeKeepsTheLeadershipItsLeaseStillHolds() {
+    deploy(2);
+    h.clock.advance(Duration.ofSeconds(50));
+    h.runtime.close();
+    // The lease, renewed at 30 s, runs until 90 s; the new process starts at 85 s.
+    h.clock.advance(Duration.ofSeconds(35));
+    h.restart();
+    h.mark("client/0", "client/1");
+
+    h.advance(Duration.ofSeconds(40));
+
+    assertThat(leader()).isEqualTo("client/0");
+    assertThat(h.since("client/1")).doesNotContain("leader-elected");
+    assertThat(h.since("client/0")).doesNotContain("leader-elected");
+  }
+
+  @Test
   void leaseDurationsAreConfigurable() {
     try (Harness quick =
         new Harness(b -> b.leadership(Duration.ofSeconds(5), Duration.ofSeconds(10)))) {

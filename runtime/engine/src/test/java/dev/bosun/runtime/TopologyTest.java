@@ -249,6 +249,29 @@ class TopologyTest {
   }
 
   @Test
+  void applyRefusesModelsWithUnknownCharmsOrInvalidOptionsAndChangesNothing() {
+    assertThatThrownBy(
+            () ->
+                h.apply(
+                    ModelSpec.builder()
+                        .application("ghost", app -> app.units(1))
+                        .application("plain", app -> app.units(1))
+                        .build()))
+        .isInstanceOf(dev.bosun.model.graph.RelationException.class)
+        .hasMessageContaining("charm \"ghost\" from application \"ghost\" not found");
+    assertThatThrownBy(
+            () ->
+                h.apply(
+                    ModelSpec.builder()
+                        .application("plain", app -> app.units(1).option("size", "big"))
+                        .build()))
+        .isInstanceOf(dev.bosun.model.spec.ModelSpecException.class)
+        .hasMessageContaining("option \"size\" expected int, got \"big\"");
+    assertThat(h.runtime.status().applications()).isEmpty();
+    assertThat(h.settle().hooksRun()).isZero();
+  }
+
+  @Test
   void integrateRefusesRelationsThatExistAndRefreshRefusesToBreakOne() {
     h.apply(
         ModelSpec.builder()

@@ -1127,7 +1127,8 @@ final class UnitAgent {
   void start() {
     armUpdateStatus();
     if (unit.app.leader == unit) {
-      startRenewal();
+      // A restarted agent renews the leadership it holds at once, as Juju's tracker reclaims it.
+      renewLeadership();
     }
   }
 
