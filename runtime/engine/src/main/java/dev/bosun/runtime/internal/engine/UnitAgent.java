@@ -151,7 +151,7 @@ final class UnitAgent {
 
   private void breakDown(RuntimeException e) {
     if (e instanceof StoreException) {
-      LOG.error("unit agent {} stopped: the store failed", unit.name, e);
+      LOG.error("unit agent {} stopped: the store failed: {}", unit.name, e.getMessage());
     } else {
       LOG.error("unit agent {} stopped on an internal error", unit.name, e);
     }
