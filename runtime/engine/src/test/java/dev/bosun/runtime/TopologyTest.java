@@ -218,9 +218,10 @@ class TopologyTest {
     assertThat(status.unit("plain/3").orElseThrow().machine()).isEqualTo("1/lxd/0");
     assertThat(status.machines()).containsOnlyKeys("0", "0/lxd/0", "1", "1/lxd/0");
     assertThat(status.machines().get("0/lxd/0").containerType()).isEqualTo("lxd");
-    assertThatThrownBy(() -> h.runtime.addUnits("plain", 1, List.of("7")))
+    assertThatThrownBy(() -> h.runtime.addUnits("plain", 2, List.of("new", "7")))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("machine \"7\" not found");
+    assertThat(h.runtime.status().units()).hasSize(4);
   }
 
   @Test
@@ -268,6 +269,33 @@ class TopologyTest {
         .isInstanceOf(dev.bosun.model.spec.ModelSpecException.class)
         .hasMessageContaining("option \"size\" expected int, got \"big\"");
     assertThat(h.runtime.status().applications()).isEmpty();
+    assertThat(h.settle().hooksRun()).isZero();
+  }
+
+  @Test
+  void aRefusedApplyChangesNothingEvenWhenItWouldAlsoRemoveThings() {
+    h.apply(
+        ModelSpec.builder()
+            .application("server", app -> app.units(1))
+            .application("client", app -> app.units(1))
+            .relate("client:db", "server:db")
+            .build());
+    h.settled();
+
+    // The model drops server's unit and the relation, and switches client to a charm without
+    // client's peer endpoint: the switch is refused, so nothing is removed either.
+    assertThatThrownBy(
+            () ->
+                h.apply(
+                    ModelSpec.builder()
+                        .application("server", app -> app.units(0))
+                        .application("client", app -> app.charm("plain").units(1))
+                        .build()))
+        .isInstanceOf(OperationException.class)
+        .hasMessage(
+            "cannot upgrade application \"client\" to charm \"plain\": would break relation \"client:p\"");
+
+    assertThat(h.runtime.status().units()).containsOnlyKeys("server/0", "client/0");
     assertThat(h.settle().hooksRun()).isZero();
   }
 

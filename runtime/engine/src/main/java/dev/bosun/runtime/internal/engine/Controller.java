@@ -120,9 +120,11 @@ public final class Controller {
     engine.lock.lock();
     try {
       checkOpen();
+      Removals removals = removalsOf(spec, graph);
+      Plan plan = Planner.plan(spec, exportState(removals));
+      preflight(plan, removals);
       Commit commit = new Commit();
-      removeUndesired(spec, graph, commit);
-      Plan plan = Planner.plan(spec, exportState());
+      remove(removals, commit);
       for (Change change : plan.changes()) {
         applyChange(change, commit);
       }
@@ -134,21 +136,44 @@ public final class Controller {
     }
   }
 
-  private void removeUndesired(ModelSpec spec, RelationGraph graph, Commit commit) {
-    for (AppNode app : List.copyOf(engine.apps.values())) {
+  /** What applying a model removes: applications, relations, units. */
+  private record Removals(Set<AppNode> apps, Set<RelationNode> relations, Set<UnitNode> units) {
+    static final Removals NONE = new Removals(Set.of(), Set.of(), Set.of());
+
+    boolean removes(AppNode app) {
+      return apps.contains(app);
+    }
+
+    boolean removes(RelationNode relation) {
+      return relations.contains(relation)
+          || relation.relation.endpoints().stream()
+              .anyMatch(
+                  endpoint -> apps.stream().anyMatch(a -> a.name.equals(endpoint.application())));
+    }
+
+    boolean removes(UnitNode unit) {
+      return units.contains(unit) || apps.contains(unit.app);
+    }
+  }
+
+  private Removals removalsOf(ModelSpec spec, RelationGraph graph) {
+    Set<AppNode> apps = new HashSet<>();
+    for (AppNode app : engine.apps.values()) {
       if (app.life == Life.ALIVE && !spec.applications().containsKey(app.name)) {
-        engine.destroyApplication(app, commit);
+        apps.add(app);
       }
     }
     Set<String> keys = new HashSet<>();
     for (Relation relation : graph.relations()) {
       keys.add(relation.key());
     }
-    for (RelationNode relation : List.copyOf(engine.relations.values())) {
+    Set<RelationNode> relations = new HashSet<>();
+    for (RelationNode relation : engine.relations.values()) {
       if (relation.life == Life.ALIVE && !relation.isPeer() && !keys.contains(relation.key)) {
-        engine.destroyRelation(relation, commit);
+        relations.add(relation);
       }
     }
+    Set<UnitNode> units = new HashSet<>();
     for (ApplicationSpec desired : spec.applications().values()) {
       AppNode app = engine.apps.get(desired.name());
       if (app == null || app.life != Life.ALIVE || app.subordinate()) {
@@ -161,18 +186,67 @@ public final class Controller {
         }
       }
       for (int i = alive.size() - 1; i >= desired.numUnits(); i--) {
-        engine.destroyUnit(alive.get(i), commit);
+        units.add(alive.get(i));
+      }
+    }
+    return new Removals(apps, relations, units);
+  }
+
+  private void remove(Removals removals, Commit commit) {
+    for (AppNode app : removals.apps()) {
+      engine.destroyApplication(app, commit);
+    }
+    for (RelationNode relation : removals.relations()) {
+      engine.destroyRelation(relation, commit);
+    }
+    for (UnitNode unit : removals.units()) {
+      engine.destroyUnit(unit, commit);
+    }
+  }
+
+  /**
+   * Checks what could refuse a plan's changes before any of them is applied, so that a refused
+   * apply changes nothing.
+   */
+  private void preflight(Plan plan, Removals removals) {
+    for (Change change : plan.changes()) {
+      if (change instanceof AddApplicationChange deploy
+          && engine.apps.containsKey(deploy.application())) {
+        throw new OperationException(
+            deploy.application(),
+            "cannot deploy application "
+                + GoFormat.quote(deploy.application())
+                + ": the application is being removed; apply again once it is gone");
+      } else if (change instanceof UpgradeCharmChange upgrade) {
+        checkRefresh(
+            application(upgrade.application()), charmFor(upgrade.charmReference()), removals);
+      } else if (!(change instanceof AddCharmChange
+          || change instanceof AddApplicationChange
+          || change instanceof AddMachineChange
+          || change instanceof AddRelationChange
+          || change instanceof AddUnitChange
+          || change instanceof ExposeChange
+          || change instanceof SetOptionsChange
+          || change instanceof SetConstraintsChange
+          || change instanceof SetAnnotationsChange)) {
+        throw new OperationException(
+            change.id(),
+            "this runtime cannot apply " + change.method() + ": " + change.description());
       }
     }
   }
 
   /** Returns the model as the planner sees it: live applications, units, machines, relations. */
   public ModelState exportState() {
+    return exportState(Removals.NONE);
+  }
+
+  private ModelState exportState(Removals removals) {
     engine.lock.lock();
     try {
       ModelState.Builder state = ModelState.builder();
       for (AppNode app : engine.apps.values()) {
-        if (app.life != Life.ALIVE) {
+        if (app.life != Life.ALIVE || removals.removes(app)) {
           continue;
         }
         ApplicationState.Builder builder =
@@ -192,7 +266,7 @@ public final class Controller {
           builder.series(app.base);
         }
         for (UnitNode unit : app.units.values()) {
-          if (unit.life == Life.ALIVE) {
+          if (unit.life == Life.ALIVE && !removals.removes(unit)) {
             builder.unit(unit.name, unit.machine.id);
           }
         }
@@ -207,7 +281,7 @@ public final class Controller {
                 .build());
       }
       for (RelationNode relation : engine.relations.values()) {
-        if (relation.life != Life.ALIVE || relation.isPeer()) {
+        if (relation.life != Life.ALIVE || relation.isPeer() || removals.removes(relation)) {
           continue;
         }
         List<RelationEndpoint> endpoints = relation.relation.endpoints();
@@ -359,6 +433,9 @@ public final class Controller {
                 + GoFormat.quote(app.name)
                 + ": its units come with the principals it is related to");
       }
+      for (Placement placement : placements) {
+        checkPlacement(placement);
+      }
       Commit commit = new Commit();
       List<String> added = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
@@ -371,6 +448,22 @@ public final class Controller {
       return added;
     } finally {
       engine.lock.unlock();
+    }
+  }
+
+  private void checkPlacement(Placement placement) {
+    if (placement.isApplication()) {
+      if (placement.unit() < 0) {
+        throw new OperationException(
+            placement.toString(),
+            "placement " + GoFormat.quote(placement.toString()) + " must name a unit (app/N)");
+      }
+      String unit = placement.application() + "/" + placement.unit();
+      if (!engine.units.containsKey(unit)) {
+        throw new NotFoundException("unit", unit);
+      }
+    } else if (placement.isMachineNumber() && !engine.machines.containsKey(placement.machine())) {
+      throw new NotFoundException("machine", placement.machine());
     }
   }
 
@@ -562,32 +655,7 @@ public final class Controller {
   }
 
   private void refresh(AppNode app, CharmDefinition charm, Commit commit) {
-    String refused =
-        "cannot upgrade application "
-            + GoFormat.quote(app.name)
-            + " to charm "
-            + GoFormat.quote(charm.name())
-            + ": ";
-    if (charm.meta().subordinate() != app.subordinate()) {
-      throw new OperationException(
-          app.name, refused + "cannot change a charm's subordinate status");
-    }
-    for (RelationNode relation : app.relations) {
-      if (relation.life != Life.ALIVE) {
-        continue;
-      }
-      RelationEndpoint used = relation.endpointOf(app.name);
-      if (used.endpoint().isImplicit()) {
-        continue;
-      }
-      Optional<Endpoint> declared = charm.meta().endpoint(used.name());
-      if (declared.isEmpty()
-          || declared.get().role() != used.role()
-          || !declared.get().interfaceName().equals(used.endpoint().interfaceName())) {
-        throw new OperationException(
-            app.name, refused + "would break relation " + GoFormat.quote(relation.key));
-      }
-    }
+    checkRefresh(app, charm, Removals.NONE);
     app.charm = charm;
     app.charmVersion++;
     Map<String, Object> config = new TreeMap<>();
@@ -616,6 +684,36 @@ public final class Controller {
     }
     commit.put(Keys.application(app.name), app.document());
     engine.scheduleAll(app);
+  }
+
+  /** Refuses a refresh that would change subordinate status or break a relation. */
+  private void checkRefresh(AppNode app, CharmDefinition charm, Removals removals) {
+    String refused =
+        "cannot upgrade application "
+            + GoFormat.quote(app.name)
+            + " to charm "
+            + GoFormat.quote(charm.name())
+            + ": ";
+    if (charm.meta().subordinate() != app.subordinate()) {
+      throw new OperationException(
+          app.name, refused + "cannot change a charm's subordinate status");
+    }
+    for (RelationNode relation : app.relations) {
+      if (relation.life != Life.ALIVE || removals.removes(relation)) {
+        continue;
+      }
+      RelationEndpoint used = relation.endpointOf(app.name);
+      if (used.endpoint().isImplicit()) {
+        continue;
+      }
+      Optional<Endpoint> declared = charm.meta().endpoint(used.name());
+      if (declared.isEmpty()
+          || declared.get().role() != used.role()
+          || !declared.get().interfaceName().equals(used.endpoint().interfaceName())) {
+        throw new OperationException(
+            app.name, refused + "would break relation " + GoFormat.quote(relation.key));
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
