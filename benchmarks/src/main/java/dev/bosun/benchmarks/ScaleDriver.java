@@ -18,7 +18,9 @@ import java.util.Locale;
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver heap 10000
  * </pre>
  *
- * Arguments: the scenario, its size, and the number of agent threads (0: deterministic mode).
+ * Arguments: the scenario, its size, the number of agent threads (0: deterministic mode) and how
+ * many times to repeat a settle. {@code -Dbosun.hold=N} keeps the heap run alive N seconds before
+ * closing, for a class histogram ({@code jcmd <pid> GC.class_histogram}).
  */
 public final class ScaleDriver {
   private ScaleDriver() {}
