@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A typed view over a {@link FakeRelation}, decoding with the endpoint's codecs as the SDK does. */
+/**
+ * A typed view over a {@link FakeRelation}, decoding with the endpoint's codecs as the SDK does.
+ */
 public final class FakeTypedRelation<L, R> implements TypedRelation<L, R> {
   private final FakeRelation relation;
   private final InterfaceEndpoint<L, R> endpoint;
@@ -26,7 +28,10 @@ public final class FakeTypedRelation<L, R> implements TypedRelation<L, R> {
   public Map<String, R> remoteUnits() {
     Map<String, R> records = new TreeMap<>();
     for (String unit : relation.units()) {
-      endpoint.remote().decode(relation.unitData(unit).asMap()).ifPresent(r -> records.put(unit, r));
+      endpoint
+          .remote()
+          .decode(relation.unitData(unit).asMap())
+          .ifPresent(r -> records.put(unit, r));
     }
     return records;
   }

@@ -30,7 +30,8 @@ public final class EtcdCluster {
    * @throws InvalidInterfaceDataException when two units claim the same member name with different
    *     peer URLs, or two members the same peer URL
    */
-  public static SortedMap<String, String> desiredMembers(EtcdPeer self, Collection<EtcdPeer> peers) {
+  public static SortedMap<String, String> desiredMembers(
+      EtcdPeer self, Collection<EtcdPeer> peers) {
     requireNonNull(self, "self");
     TreeMap<String, String> members = new TreeMap<>();
     Map<String, String> byUrl = new TreeMap<>();
@@ -50,7 +51,12 @@ public final class EtcdCluster {
       if (owner != null && !owner.equals(peer.memberName())) {
         throw new InvalidInterfaceDataException(
             "peer-url",
-            "members \"" + owner + "\" and \"" + peer.memberName() + "\" share peer URL " + peer.peerUrl());
+            "members \""
+                + owner
+                + "\" and \""
+                + peer.memberName()
+                + "\" share peer URL "
+                + peer.peerUrl());
       }
     }
     return Collections.unmodifiableSortedMap(members);

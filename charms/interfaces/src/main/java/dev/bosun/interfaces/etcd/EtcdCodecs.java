@@ -83,7 +83,8 @@ final class EtcdCodecs {
         }
       }
       Optional<String> version = Optional.ofNullable(present(data, VERSION)).map(String::strip);
-      return Optional.of(checked(CONNECTION_STRING, () -> new EtcdConnection(endpoints, ca, version)));
+      return Optional.of(
+          checked(CONNECTION_STRING, () -> new EtcdConnection(endpoints, ca, version)));
     }
   }
 
@@ -149,7 +150,8 @@ final class EtcdCodecs {
       }
       Optional<String> address = Optional.ofNullable(present(data, DB_INGRESS_ADDRESS));
       Optional<String> clientUrl = Optional.ofNullable(present(data, CLIENT_URL));
-      return Optional.of(checked(MEMBER_NAME, () -> new EtcdPeer(name, peerUrl, address, clientUrl)));
+      return Optional.of(
+          checked(MEMBER_NAME, () -> new EtcdPeer(name, peerUrl, address, clientUrl)));
     }
   }
 }

@@ -29,8 +29,8 @@ public record EtcdConnection(List<String> endpoints, String clientCa, Optional<S
   /**
    * Checks the components, and sorts the endpoints and drops repeats.
    *
-   * @throws InvalidInterfaceDataException when there is no endpoint, an endpoint is not an etcd URL,
-   *     or the client CA is not PEM certificates only
+   * @throws InvalidInterfaceDataException when there is no endpoint, an endpoint is not an etcd
+   *     URL, or the client CA is not PEM certificates only
    */
   public EtcdConnection {
     requireNonNull(endpoints, "endpoints");

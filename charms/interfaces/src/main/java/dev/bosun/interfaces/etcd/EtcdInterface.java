@@ -21,11 +21,11 @@ import java.util.Optional;
  *   <li>{@code cluster} (etcd's peer relation): every unit publishes an {@link EtcdPeer}.
  * </ul>
  *
- * <p>Difference from the original interface, for security: {@code db} carries no {@code
- * client_key} (nor the matching {@code client_cert}). Each consumer relates its own {@code
- * certificates} endpoint to the same certificate authority as etcd, requests a client certificate
- * there with its own key, and uses {@link EtcdConnection#trusts} to check that etcd's {@code
- * client_ca} is that CA.
+ * <p>Difference from the original interface, for security: {@code db} carries no {@code client_key}
+ * (nor the matching {@code client_cert}). Each consumer relates its own {@code certificates}
+ * endpoint to the same certificate authority as etcd, requests a client certificate there with its
+ * own key, and uses {@link EtcdConnection#trusts} to check that etcd's {@code client_ca} is that
+ * CA.
  *
  * <pre>{@code
  * for (TypedRelation<EtcdClient, EtcdConnection> db : ctx.relations("etcd", EtcdInterface.DB_REQUIRER)) {

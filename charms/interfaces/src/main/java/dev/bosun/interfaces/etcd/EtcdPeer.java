@@ -29,7 +29,10 @@ import java.util.Optional;
  *     serves
  */
 public record EtcdPeer(
-    String memberName, String peerUrl, Optional<String> dbIngressAddress, Optional<String> clientUrl) {
+    String memberName,
+    String peerUrl,
+    Optional<String> dbIngressAddress,
+    Optional<String> clientUrl) {
 
   /**
    * Checks the components.

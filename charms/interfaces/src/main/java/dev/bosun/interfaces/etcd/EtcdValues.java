@@ -17,8 +17,7 @@ final class EtcdValues {
     try {
       uri = new URI(value);
     } catch (URISyntaxException e) {
-      throw new InvalidInterfaceDataException(
-          field, "\"" + value + "\" is not a URL: " + e.getReason());
+      throw notAnEtcdUrl(field, value);
     }
     boolean schemeOk = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
     boolean pathOk = uri.getRawPath() == null || uri.getRawPath().isEmpty();
@@ -29,14 +28,18 @@ final class EtcdValues {
         || uri.getRawQuery() != null
         || uri.getRawFragment() != null
         || uri.getRawUserInfo() != null) {
-      throw new InvalidInterfaceDataException(
-          field,
-          "\""
-              + value
-              + "\" is not an etcd URL such as \"https://10.0.0.1:2379\" or"
-              + " \"https://[fd00::1]:2379\" (scheme http or https, host, port, no path)");
+      throw notAnEtcdUrl(field, value);
     }
     return value;
+  }
+
+  private static InvalidInterfaceDataException notAnEtcdUrl(String field, String value) {
+    return new InvalidInterfaceDataException(
+        field,
+        "\""
+            + value
+            + "\" is not an etcd URL such as \"https://10.0.0.1:2379\" or"
+            + " \"https://[fd00::1]:2379\" (scheme http or https, host, port, no path)");
   }
 
   /** Checks a host name or address: not empty, no spaces, commas, slashes or brackets. */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON values in relation data, written as the reactive charms' {@code to_publish} writes them
- * (a JSON document in a string) with map keys sorted so the same record always gives the same text.
+ * JSON values in relation data, written as the reactive charms' {@code to_publish} writes them (a
+ * JSON document in a string) with map keys sorted so the same record always gives the same text.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
@@ -50,8 +50,8 @@ public final class Json {
   }
 
   /**
-   * Reads an optional JSON list of strings: null, a missing node or JSON {@code null} give an
-   * empty list (the reactive requirer sends {@code null} when it has no SANs).
+   * Reads an optional JSON list of strings: null, a missing node or JSON {@code null} give an empty
+   * list (the reactive requirer sends {@code null} when it has no SANs).
    *
    * @throws WireFormatException when the node is neither null nor a list of strings
    */

@@ -85,8 +85,7 @@ public final class PemText {
       String label = matcher.group(1);
       if (!label.equals(matcher.group(3))) {
         throw new InvalidInterfaceDataException(
-            field,
-            "PEM block \"BEGIN " + label + "\" ends with \"END " + matcher.group(3) + "\"");
+            field, "PEM block \"BEGIN " + label + "\" ends with \"END " + matcher.group(3) + "\"");
       }
       byte[] der;
       try {
@@ -100,12 +99,12 @@ public final class PemText {
       }
       blocks.add(new Block(label, der));
     }
-    if (blocks.isEmpty()) {
-      throw new InvalidInterfaceDataException(field, "must be PEM text, but holds no PEM block");
-    }
     if (blocks.size() != begins) {
       throw new InvalidInterfaceDataException(
           field, "holds a PEM block that is not terminated or whose body is not base64");
+    }
+    if (blocks.isEmpty()) {
+      throw new InvalidInterfaceDataException(field, "must be PEM text, but holds no PEM block");
     }
     return List.copyOf(blocks);
   }
@@ -145,8 +144,8 @@ public final class PemText {
   }
 
   /**
-   * Whether two PEM texts hold the same first certificate (the same DER bytes), whatever their
-   * line breaks. False when either holds no certificate.
+   * Whether two PEM texts hold the same first certificate (the same DER bytes), whatever their line
+   * breaks. False when either holds no certificate.
    */
   public static boolean sameCertificate(String first, String second) {
     try {

@@ -2,7 +2,10 @@ package dev.bosun.interfaces.internal;
 
 import java.util.Comparator;
 
-/** Orders Juju unit names by application, then by unit number ({@code etcd/2} before {@code etcd/10}). */
+/**
+ * Orders Juju unit names by application, then by unit number ({@code etcd/2} before {@code
+ * etcd/10}).
+ */
 public final class UnitNames {
   /** Application name, then unit number as a number; names without a number sort by text. */
   public static final Comparator<String> ORDER = UnitNames::compare;

@@ -68,6 +68,12 @@ public record CertificateRequest(RequestKey key, List<String> sans, String csr)
   /** Shows the key and SANs and describes the CSR without its content. */
   @Override
   public String toString() {
-    return "CertificateRequest[" + key.id() + ", sans=" + sans + ", csr=" + PemText.describe(csr) + "]";
+    return "CertificateRequest["
+        + key.id()
+        + ", sans="
+        + sans
+        + ", csr="
+        + PemText.describe(csr)
+        + "]";
   }
 }

@@ -1,8 +1,8 @@
 package dev.bosun.interfaces.tls;
 
 /**
- * Which slot of the tls-certificates interface a request came from, which decides the extensions
- * of the certificate and the key it is published under.
+ * Which slot of the tls-certificates interface a request came from, which decides the extensions of
+ * the certificate and the key it is published under.
  */
 public enum CertificateType {
   /**
@@ -28,7 +28,10 @@ public enum CertificateType {
     this.certType = certType;
   }
 
-  /** Returns the name used in {@link RequestKey#id()}: {@code top-level-server}, {@code server}, {@code client}. */
+  /**
+   * Returns the name used in {@link RequestKey#id()}: {@code top-level-server}, {@code server},
+   * {@code client}.
+   */
   public String id() {
     return id;
   }

@@ -63,7 +63,9 @@ public record IssuedCertificates(
 
   /** Whether there is no certificate at all. */
   public boolean isEmpty() {
-    return serverCertificate.isEmpty() && serverCertificates.isEmpty() && clientCertificates.isEmpty();
+    return serverCertificate.isEmpty()
+        && serverCertificates.isEmpty()
+        && clientCertificates.isEmpty();
   }
 
   /** Describes the certificates without their content. */

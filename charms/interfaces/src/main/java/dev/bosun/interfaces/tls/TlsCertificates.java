@@ -49,7 +49,10 @@ public final class TlsCertificates {
   /** The codec of what a provider publishes. */
   public static final TlsProviderCodec PROVIDER_CODEC = TlsProviderCodec.INSTANCE;
 
-  /** The interface: the provider publishes {@link TlsProviderData}, requirers {@link TlsRequirerData}. */
+  /**
+   * The interface: the provider publishes {@link TlsProviderData}, requirers {@link
+   * TlsRequirerData}.
+   */
   public static final RelationInterface<TlsProviderData, TlsRequirerData> INTERFACE =
       new RelationInterface<>(NAME, PROVIDER_CODEC, REQUIRER_CODEC);
 

@@ -33,14 +33,14 @@ import java.util.TreeMap;
  * </table>
  *
  * <p>{@link #keys()} lists the fixed keys only; the codec also owns every key ending in {@code
- * .server.cert}, {@code .processed_requests} or {@code .processed_client_requests}. Because a
- * plain {@link #encode} cannot know which units' keys to delete, a provider publishes with {@link
+ * .server.cert}, {@code .processed_requests} or {@code .processed_client_requests}. Because a plain
+ * {@link #encode} cannot know which units' keys to delete, a provider publishes with {@link
  * #encodeReplacing} (or {@link TlsCertificates#publish}), which empties the keys of units that no
  * longer have certificates, and the secret-bearing keys an original provider may have left ({@code
  * client.key}, {@code <unit_name>.server.key}).
  *
- * <p>Decoding ignores the original interface's secret-bearing keys and the {@code key} field
- * inside processed entries: they never reach a record.
+ * <p>Decoding ignores the original interface's secret-bearing keys and the {@code key} field inside
+ * processed entries: they never reach a record.
  */
 public final class TlsProviderCodec implements WireCodec<TlsProviderData> {
   static final String CA = "ca";
@@ -107,7 +107,8 @@ public final class TlsProviderCodec implements WireCodec<TlsProviderData> {
   public Map<String, String> encodeReplacing(TlsProviderData value, Map<String, String> previous) {
     Map<String, String> data = encode(value);
     for (String key : previous.keySet()) {
-      if (!data.containsKey(key) && (owns(key) || isLegacySecret(key) || key.equals(LEGACY_CLIENT_CERT))) {
+      if (!data.containsKey(key)
+          && (owns(key) || isLegacySecret(key) || key.equals(LEGACY_CLIENT_CERT))) {
         data.put(key, "");
       }
     }

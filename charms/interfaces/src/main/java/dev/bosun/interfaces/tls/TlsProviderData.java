@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * @param chain the chain of trust, PEM, if any ({@code chain})
  * @param issued certificates by requesting unit in wire form ({@code etcd_0}), ordered by unit
  */
-public record TlsProviderData(String ca, Optional<String> chain, Map<String, IssuedCertificates> issued) {
+public record TlsProviderData(
+    String ca, Optional<String> chain, Map<String, IssuedCertificates> issued) {
 
   /**
    * Checks the components.
@@ -100,9 +101,13 @@ public record TlsProviderData(String ca, Optional<String> chain, Map<String, Iss
       switch (key.type()) {
         case TOP_LEVEL_SERVER -> topLevel.put(key.unitName(), certificate);
         case SERVER ->
-            server.computeIfAbsent(key.unitName(), u -> new TreeMap<>()).put(key.commonName(), certificate);
+            server
+                .computeIfAbsent(key.unitName(), u -> new TreeMap<>())
+                .put(key.commonName(), certificate);
         case CLIENT ->
-            client.computeIfAbsent(key.unitName(), u -> new TreeMap<>()).put(key.commonName(), certificate);
+            client
+                .computeIfAbsent(key.unitName(), u -> new TreeMap<>())
+                .put(key.commonName(), certificate);
       }
       return this;
     }

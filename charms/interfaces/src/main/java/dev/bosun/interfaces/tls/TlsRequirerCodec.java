@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * </table>
  *
  * <p>Absent parts are written as empty values (deletions). Decoding needs {@code unit_name}; a
- * request without a CSR (as an original, pre-Bosun requirer sends) is a {@link
- * WireFormatException} whose message says that Bosun signs CSRs only.
+ * request without a CSR (as an original, pre-Bosun requirer sends) is a {@link WireFormatException}
+ * whose message says that Bosun signs CSRs only.
  */
 public final class TlsRequirerCodec implements WireCodec<TlsRequirerData> {
   static final String UNIT_NAME = "unit_name";
@@ -122,7 +122,8 @@ public final class TlsRequirerCodec implements WireCodec<TlsRequirerData> {
         throw missingCsr(CSR, "the top-level request for common name \"" + commonName + "\"");
       }
       String sansText = present(data, SANS);
-      List<String> sans = sansText == null ? List.of() : Json.stringList(SANS, Json.read(SANS, sansText));
+      List<String> sans =
+          sansText == null ? List.of() : Json.stringList(SANS, Json.read(SANS, sansText));
       Optional<String> certificateName = Optional.ofNullable(present(data, CERTIFICATE_NAME));
       topLevel =
           Optional.of(
@@ -136,7 +137,8 @@ public final class TlsRequirerCodec implements WireCodec<TlsRequirerData> {
         checked(UNIT_NAME, () -> new TlsRequirerData(unitName, top, server, client)));
   }
 
-  private static Map<String, CertificateRequestEntry> requests(Map<String, String> data, String key) {
+  private static Map<String, CertificateRequestEntry> requests(
+      Map<String, String> data, String key) {
     String text = present(data, key);
     Map<String, CertificateRequestEntry> requests = new TreeMap<>();
     if (text == null) {
@@ -150,7 +152,11 @@ public final class TlsRequirerCodec implements WireCodec<TlsRequirerData> {
       if (!entry.isObject()) {
         throw new WireFormatException(
             key,
-            "relation data key \"" + key + "\": the request for \"" + cn + "\" must be a JSON object",
+            "relation data key \""
+                + key
+                + "\": the request for \""
+                + cn
+                + "\" must be a JSON object",
             null);
       }
       JsonNode csr = entry.get(CSR);

@@ -43,7 +43,9 @@ public record TlsRequirerData(
     requireNonNull(topLevel, "topLevel");
     serverRequests =
         TlsValues.sortedCopy(
-            "cert_requests", serverRequests, (cn, entry) -> TlsValues.commonName("cert_requests", cn));
+            "cert_requests",
+            serverRequests,
+            (cn, entry) -> TlsValues.commonName("cert_requests", cn));
     clientRequests =
         TlsValues.sortedCopy(
             "client_cert_requests",
@@ -66,7 +68,8 @@ public record TlsRequirerData(
         request ->
             requests.add(
                 new CertificateRequest(
-                    new RequestKey(unitName, CertificateType.TOP_LEVEL_SERVER, request.commonName()),
+                    new RequestKey(
+                        unitName, CertificateType.TOP_LEVEL_SERVER, request.commonName()),
                     request.sans(),
                     request.csr())));
     serverRequests.forEach(
@@ -122,7 +125,9 @@ public record TlsRequirerData(
       return client(commonName, List.of(), csr);
     }
 
-    /** Adds (or replaces) a client certificate request with SANs in {@code client_cert_requests}. */
+    /**
+     * Adds (or replaces) a client certificate request with SANs in {@code client_cert_requests}.
+     */
     public Builder client(String commonName, List<String> sans, String csr) {
       client.put(commonName, new CertificateRequestEntry(sans, csr));
       return this;

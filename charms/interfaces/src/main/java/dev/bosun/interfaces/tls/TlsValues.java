@@ -69,8 +69,7 @@ final class TlsValues {
       }
       if (value.length() > MAX_SAN) {
         throw new InvalidInterfaceDataException(
-            field,
-            "subject alternative name has " + value.length() + " characters; at most 253");
+            field, "subject alternative name has " + value.length() + " characters; at most 253");
       }
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);

@@ -43,8 +43,10 @@ public record UnitCertificates(
     PemText.requireCertificates("ca", ca);
     requireNonNull(chain, "chain");
     requireNonNull(serverCertificate, "serverCertificate");
-    serverCertificates = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(serverCertificates));
-    clientCertificates = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(clientCertificates));
+    serverCertificates =
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(serverCertificates));
+    clientCertificates =
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(clientCertificates));
   }
 
   /**
@@ -134,9 +136,15 @@ public record UnitCertificates(
    */
   public UnitCertificates forKey(PublicKey key) {
     Map<String, String> server = new TreeMap<>();
-    serverCertificates.forEach((cn, pem) -> { if (certifies(pem, key)) server.put(cn, pem); });
+    serverCertificates.forEach(
+        (cn, pem) -> {
+          if (certifies(pem, key)) server.put(cn, pem);
+        });
     Map<String, String> client = new TreeMap<>();
-    clientCertificates.forEach((cn, pem) -> { if (certifies(pem, key)) client.put(cn, pem); });
+    clientCertificates.forEach(
+        (cn, pem) -> {
+          if (certifies(pem, key)) client.put(cn, pem);
+        });
     return new UnitCertificates(
         ca, chain, serverCertificate.filter(pem -> certifies(pem, key)), server, client);
   }

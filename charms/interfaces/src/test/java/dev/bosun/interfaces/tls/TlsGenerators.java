@@ -18,7 +18,12 @@ final class TlsGenerators {
 
   static Gen<String> unitNames() {
     return Generate.pick(
-            List.of("etcd", "kubernetes-control-plane", "kubernetes-worker", "kubeapi-load-balancer", "a1"))
+            List.of(
+                "etcd",
+                "kubernetes-control-plane",
+                "kubernetes-worker",
+                "kubeapi-load-balancer",
+                "a1"))
         .zip(integers().between(0, 300), (app, n) -> app + "_" + n);
   }
 
@@ -58,7 +63,8 @@ final class TlsGenerators {
                     Generate.constant(Optional.<String>empty()), unitNames().map(Optional::of)),
                 TestPems.csrs(),
                 TopLevelRequest::new);
-    return Generate.oneOf(Generate.constant(Optional.<TopLevelRequest>empty()), request.map(Optional::of));
+    return Generate.oneOf(
+        Generate.constant(Optional.<TopLevelRequest>empty()), request.map(Optional::of));
   }
 
   static Gen<Map<String, CertificateRequestEntry>> requestMaps() {

@@ -149,16 +149,14 @@ class TlsRequirerCodecTest {
   @Test
   void refusesAPrivateKeyInPlaceOfACsrWithoutShowingIt() {
     String key = TestPems.privateKey(9);
-    Map<String, String> bag =
-        Map.of("unit_name", "etcd_0", "common_name", "10.0.0.1", "csr", key);
+    Map<String, String> bag = Map.of("unit_name", "etcd_0", "common_name", "10.0.0.1", "csr", key);
 
     assertThatThrownBy(() -> CODEC.decode(bag))
         .isInstanceOf(WireFormatException.class)
         .hasMessageContaining("relation data key \"csr\"")
         .hasMessageContaining("PRIVATE KEY block; private keys must never be sent")
         .hasMessageNotContaining(TestPems.body(key).substring(0, 40));
-    assertThatThrownBy(
-            () -> TlsRequirerData.builder("etcd_0").client("c", key).build())
+    assertThatThrownBy(() -> TlsRequirerData.builder("etcd_0").client("c", key).build())
         .isInstanceOf(InvalidInterfaceDataException.class)
         .hasMessageNotContaining(TestPems.body(key).substring(0, 40));
   }
