@@ -102,6 +102,6 @@ public final class Json {
               + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
           null);
     }
-    return node.fields();
+    return node.properties().iterator();
   }
 }
