@@ -104,9 +104,13 @@ public final class CaBackups {
           (id, certificate) ->
               entries.add(
                   TarArchive.Entry.file(
-                      ARCHIVE_ISSUED + FileNames.encode(id) + CaStore.CERTIFICATE_SUFFIX,
+                      ARCHIVE_ISSUED + FileNames.forId(id) + CaStore.CERTIFICATE_SUFFIX,
                       0644,
-                      Pem.ascii(Pem.certificate(certificate)))));
+                      Pem.ascii(
+                          CaStore.ID_HEADER
+                              + FileNames.encode(id)
+                              + "\n"
+                              + Pem.certificate(certificate)))));
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
         TarArchive.write(gzip, entries, clock.instant().getEpochSecond());
@@ -143,7 +147,9 @@ public final class CaBackups {
       return files
           .map(file -> file.getFileName().toString())
           .filter(name -> name.endsWith(SUFFIX) && NAME.matcher(name).matches())
-          .sorted()
+          .sorted(
+              java.util.Comparator.comparing(
+                  (String name) -> name.substring(0, name.length() - SUFFIX.length())))
           .toList();
     } catch (IOException e) {
       throw new CaStoreException(directory, "cannot list " + directory + ": " + SecureFiles.describe(e), e);
@@ -209,9 +215,8 @@ public final class CaBackups {
       }
       String fileName = path.substring(ARCHIVE_ISSUED.length(), path.length() - CaStore.CERTIFICATE_SUFFIX.length());
       try {
-        issued.put(
-            FileNames.decode(fileName),
-            Pem.parseCertificates(new String(entry.content(), StandardCharsets.US_ASCII)).get(0));
+        String content = new String(entry.content(), StandardCharsets.US_ASCII);
+        issued.put(CaStore.idOf(fileName, content), Pem.parseCertificates(content).get(0));
       } catch (PemException e) {
         throw new BackupException(name, CORRUPTED + path + ": " + e.getMessage());
       }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * <pre>
  * &lt;directory&gt;/ca.crt              the CA certificate (0644)
  * &lt;directory&gt;/private/ca.key      the CA private key, PKCS#8 PEM (0600, directory 0700)
- * &lt;directory&gt;/issued/&lt;id&gt;.crt      issued certificates (0644), id percent-encoded
+ * &lt;directory&gt;/issued/&lt;id&gt;.crt      issued certificates (0644): a {@code Bosun-Id:} line, then PEM
  * </pre>
  *
  * <p>The CA is created once and never regenerated: {@link #create} refuses to replace an existing
@@ -43,6 +43,9 @@ public final class CaStore {
   static final String CA_KEY = "ca.key";
   static final String ISSUED = "issued";
   static final String CERTIFICATE_SUFFIX = ".crt";
+
+  /** The first line of an issued certificate file: the id, percent-encoded. */
+  static final String ID_HEADER = "Bosun-Id: ";
   private static final Object LOCK = new Object();
 
   private final Path directory;
@@ -270,7 +273,8 @@ public final class CaStore {
    * replacing the previous one with that id.
    */
   public void saveIssued(String id, X509Certificate certificate) {
-    SecureFiles.writePublic(issuedFile(id), Pem.ascii(Pem.certificate(certificate)));
+    String content = ID_HEADER + FileNames.encode(id) + "\n" + Pem.certificate(certificate);
+    SecureFiles.writePublic(issuedFile(id), Pem.ascii(content));
   }
 
   /** Forgets an issued certificate; nothing happens when there is none with that id. */
@@ -299,9 +303,10 @@ public final class CaStore {
           continue;
         }
         try {
+          String content = Files.readString(file, StandardCharsets.US_ASCII);
           issued.put(
-              FileNames.decode(name.substring(0, name.length() - CERTIFICATE_SUFFIX.length())),
-              Pem.parseCertificates(Files.readString(file, StandardCharsets.US_ASCII)).get(0));
+              idOf(name.substring(0, name.length() - CERTIFICATE_SUFFIX.length()), content),
+              Pem.parseCertificates(content).get(0));
         } catch (PemException e) {
           throw new CaStoreException(file, "the issued certificate " + file + " is damaged: " + e.getMessage());
         }
@@ -313,7 +318,19 @@ public final class CaStore {
   }
 
   private Path issuedFile(String id) {
-    return issuedDirectory().resolve(FileNames.encode(id) + CERTIFICATE_SUFFIX);
+    return issuedDirectory().resolve(FileNames.forId(id) + CERTIFICATE_SUFFIX);
+  }
+
+  /**
+   * Returns the id of an issued certificate file: from its {@code Bosun-Id:} first line, else (a
+   * file EasyRSA wrote, named after the common name) from its name.
+   */
+  static String idOf(String fileName, String content) {
+    if (content.startsWith(ID_HEADER)) {
+      int end = content.indexOf('\n');
+      return FileNames.decode(content.substring(ID_HEADER.length(), end < 0 ? content.length() : end).strip());
+    }
+    return FileNames.decode(fileName);
   }
 
   @Override

@@ -35,6 +35,32 @@ final class FileNames {
     return name.toString();
   }
 
+  /** The longest file name {@link #forId} returns, leaving room for a temporary-file suffix. */
+  static final int MAX_NAME = 160;
+
+  /**
+   * Returns a file name for an id: {@link #encode} when that is short enough for every file
+   * system, else a readable start of it followed by {@code ~} and a SHA-256 digest of the id.
+   */
+  static String forId(String id) {
+    String encoded = encode(id);
+    if (encoded.length() <= MAX_NAME) {
+      return encoded;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      String start = encoded.substring(0, 80);
+      int cut = start.lastIndexOf('%');
+      if (cut >= 78) {
+        start = start.substring(0, cut);
+      }
+      return start + "~" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
   static String decode(String name) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int i = 0;

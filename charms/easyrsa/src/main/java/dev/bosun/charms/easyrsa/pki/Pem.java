@@ -172,12 +172,14 @@ public final class Pem {
     }
     try (PEMParser parser = new PEMParser(new StringReader(text))) {
       Object parsed = parser.readObject();
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      if (parsed instanceof PrivateKeyInfo info) {
-        return converter.getPrivateKey(info);
+      PrivateKeyInfo info = null;
+      if (parsed instanceof PrivateKeyInfo direct) {
+        info = direct;
+      } else if (parsed instanceof PEMKeyPair pair) {
+        info = pair.getPrivateKeyInfo();
       }
-      if (parsed instanceof PEMKeyPair pair) {
-        return converter.getKeyPair(pair).getPrivate();
+      if (info != null) {
+        return new JcaPEMKeyConverter().getPrivateKey(info);
       }
     } catch (IOException | RuntimeException e) {
       // The parser's message may quote the input: it is deliberately dropped.

@@ -51,53 +51,104 @@ final class TarArchive {
   static void write(OutputStream out, List<Entry> entries, long modifiedEpochSeconds)
       throws IOException {
     for (Entry entry : entries) {
-      byte[] header = new byte[BLOCK];
-      String name = entry.directory() && !entry.name().endsWith("/") ? entry.name() + "/" : entry.name();
+      String name =
+          entry.directory() && !entry.name().endsWith("/") ? entry.name() + "/" : entry.name();
       byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-      if (nameBytes.length <= 100) {
-        System.arraycopy(nameBytes, 0, header, 0, nameBytes.length);
-      } else {
+      String headerName = name;
+      String prefix = "";
+      if (nameBytes.length > 100) {
         int split = splitPoint(name);
-        byte[] prefix = name.substring(0, split).getBytes(StandardCharsets.UTF_8);
-        byte[] rest = name.substring(split + 1).getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(rest, 0, header, 0, rest.length);
-        System.arraycopy(prefix, 0, header, 345, prefix.length);
+        if (split > 0) {
+          prefix = name.substring(0, split);
+          headerName = name.substring(split + 1);
+        } else {
+          // Too long for ustar: a PAX header carries the real path (as GNU tar and Python do).
+          byte[] record = paxRecord("path", name);
+          writeEntry(out, "PaxHeader/" + shortName(name), "", 0644, 'x', record, modifiedEpochSeconds);
+          headerName = shortName(name);
+        }
       }
-      octal(header, 100, 8, entry.mode());
-      octal(header, 108, 8, 0);
-      octal(header, 116, 8, 0);
-      octal(header, 124, 12, entry.directory() ? 0 : entry.content().length);
-      octal(header, 136, 12, modifiedEpochSeconds);
-      header[156] = (byte) (entry.directory() ? '5' : '0');
-      System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, header, 257, 6);
-      header[263] = '0';
-      header[264] = '0';
-      Arrays.fill(header, 148, 156, (byte) ' ');
-      long sum = 0;
-      for (byte b : header) {
-        sum += b & 0xff;
-      }
-      octal(header, 148, 7, sum);
-      header[155] = ' ';
-      out.write(header);
-      if (!entry.directory()) {
-        out.write(entry.content());
-        int padding = (BLOCK - entry.content().length % BLOCK) % BLOCK;
-        out.write(new byte[padding]);
-      }
+      writeEntry(
+          out,
+          headerName,
+          prefix,
+          entry.mode(),
+          entry.directory() ? '5' : '0',
+          entry.directory() ? new byte[0] : entry.content(),
+          modifiedEpochSeconds);
     }
     out.write(new byte[2 * BLOCK]);
   }
 
-  private static int splitPoint(String name) throws IOException {
+  private static void writeEntry(
+      OutputStream out,
+      String name,
+      String prefix,
+      int mode,
+      char type,
+      byte[] content,
+      long modifiedEpochSeconds)
+      throws IOException {
+    byte[] header = new byte[BLOCK];
+    byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    byte[] prefixBytes = prefix.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(nameBytes, 0, header, 0, nameBytes.length);
+    System.arraycopy(prefixBytes, 0, header, 345, prefixBytes.length);
+    octal(header, 100, 8, mode);
+    octal(header, 108, 8, 0);
+    octal(header, 116, 8, 0);
+    octal(header, 124, 12, content.length);
+    octal(header, 136, 12, modifiedEpochSeconds);
+    header[156] = (byte) type;
+    System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, header, 257, 6);
+    header[263] = '0';
+    header[264] = '0';
+    Arrays.fill(header, 148, 156, (byte) ' ');
+    long sum = 0;
+    for (byte b : header) {
+      sum += b & 0xff;
+    }
+    octal(header, 148, 7, sum);
+    header[155] = ' ';
+    out.write(header);
+    out.write(content);
+    out.write(new byte[(BLOCK - content.length % BLOCK) % BLOCK]);
+  }
+
+  /** A PAX record: {@code "<length> <key>=<value>\n"}, the length counting itself. */
+  static byte[] paxRecord(String key, String value) {
+    byte[] body = (" " + key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8);
+    int length = body.length + 1;
+    while (String.valueOf(length).length() + body.length != length) {
+      length = String.valueOf(length).length() + body.length;
+    }
+    byte[] digits = String.valueOf(length).getBytes(StandardCharsets.US_ASCII);
+    byte[] record = new byte[length];
+    System.arraycopy(digits, 0, record, 0, digits.length);
+    System.arraycopy(body, 0, record, digits.length, body.length);
+    return record;
+  }
+
+  /** The last 100 bytes of a name, for the ustar field that readers without PAX show. */
+  private static String shortName(String name) {
+    String shortName = name;
+    while (shortName.getBytes(StandardCharsets.UTF_8).length > 99) {
+      shortName = shortName.substring(shortName.offsetByCodePoints(0, 1));
+    }
+    return shortName;
+  }
+
+  /** Where to split a long name into ustar prefix and name, or -1 when it cannot be. */
+  private static int splitPoint(String name) {
     for (int i = name.length() - 1; i > 0; i--) {
       if (name.charAt(i) == '/'
           && name.substring(0, i).getBytes(StandardCharsets.UTF_8).length <= 155
-          && name.substring(i + 1).getBytes(StandardCharsets.UTF_8).length <= 100) {
+          && name.substring(i + 1).getBytes(StandardCharsets.UTF_8).length <= 100
+          && i + 1 < name.length()) {
         return i;
       }
     }
-    throw new FormatException("the path " + name + " is too long for a tar archive");
+    return -1;
   }
 
   private static void octal(byte[] header, int offset, int length, long value) {
