@@ -35,8 +35,8 @@ import java.util.zip.GZIPOutputStream;
  * original names them, and written with mode 0600 in a directory of mode 0700: they hold the CA's
  * private key.
  *
- * <p>A restore refuses an archive without a CA whose key matches its certificate; it first backs
- * up the CA it replaces.
+ * <p>A restore refuses an archive without a CA whose key matches its certificate; it first backs up
+ * the CA it replaces.
  */
 public final class CaBackups {
   /** The prefix of backup names. */
@@ -71,7 +71,9 @@ public final class CaBackups {
   /** Returns the backups of a store kept in a directory; the clock's zone names them. */
   public static CaBackups of(CaStore store, Path directory, Clock clock) {
     return new CaBackups(
-        requireNonNull(store, "store"), requireNonNull(directory, "directory"), requireNonNull(clock, "clock"));
+        requireNonNull(store, "store"),
+        requireNonNull(directory, "directory"),
+        requireNonNull(clock, "clock"));
   }
 
   /** Returns the directory the backups are in. */
@@ -89,7 +91,10 @@ public final class CaBackups {
    */
   public String backup() {
     CertificateAuthority ca =
-        store.load().orElseThrow(() -> new BackupException(null, "there is no certificate authority to back up"));
+        store
+            .load()
+            .orElseThrow(
+                () -> new BackupException(null, "there is no certificate authority to back up"));
     Map<String, X509Certificate> issued = store.issued();
     byte[] key = Pem.privateKey(ca.privateKey()).getBytes(StandardCharsets.US_ASCII);
     byte[] archive;
@@ -117,7 +122,8 @@ public final class CaBackups {
       }
       archive = bytes.toByteArray();
     } catch (IOException e) {
-      throw new BackupException(null, "cannot write the backup archive: " + SecureFiles.describe(e), e);
+      throw new BackupException(
+          null, "cannot write the backup archive: " + SecureFiles.describe(e), e);
     } finally {
       Arrays.fill(key, (byte) 0);
     }
@@ -152,7 +158,8 @@ public final class CaBackups {
                   (String name) -> name.substring(0, name.length() - SUFFIX.length())))
           .toList();
     } catch (IOException e) {
-      throw new CaStoreException(directory, "cannot list " + directory + ": " + SecureFiles.describe(e), e);
+      throw new CaStoreException(
+          directory, "cannot list " + directory + ": " + SecureFiles.describe(e), e);
     }
   }
 
@@ -177,7 +184,12 @@ public final class CaBackups {
    *     whose key matches its certificate
    */
   public RestoreResult restore(String name) {
-    Path file = existing(name, "Backup with name '" + name + "' does not exist. Use action 'list-backups' to list all available backups");
+    Path file =
+        existing(
+            name,
+            "Backup with name '"
+                + name
+                + "' does not exist. Use action 'list-backups' to list all available backups");
     Map<String, TarArchive.Entry> entries = new TreeMap<>();
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       for (TarArchive.Entry entry : TarArchive.read(in)) {
@@ -189,15 +201,21 @@ public final class CaBackups {
     }
     TarArchive.Entry certificateEntry = entries.get(ARCHIVE_CA);
     TarArchive.Entry keyEntry = entries.get(ARCHIVE_KEY);
-    if (certificateEntry == null || keyEntry == null || certificateEntry.directory() || keyEntry.directory()) {
-      throw new BackupException(name, CORRUPTED + "It holds no CA (" + ARCHIVE_CA + " and " + ARCHIVE_KEY + ").");
+    if (certificateEntry == null
+        || keyEntry == null
+        || certificateEntry.directory()
+        || keyEntry.directory()) {
+      throw new BackupException(
+          name, CORRUPTED + "It holds no CA (" + ARCHIVE_CA + " and " + ARCHIVE_KEY + ").");
     }
     CertificateAuthority ca;
     try {
       ca =
           CertificateAuthority.of(
               Pem.parsePrivateKey(new String(keyEntry.content(), StandardCharsets.US_ASCII)),
-              Pem.parseCertificates(new String(certificateEntry.content(), StandardCharsets.US_ASCII)).get(0),
+              Pem.parseCertificates(
+                      new String(certificateEntry.content(), StandardCharsets.US_ASCII))
+                  .get(0),
               clock);
     } catch (PkiException e) {
       throw new BackupException(name, CORRUPTED + "Its CA is not usable: " + e.getMessage());
@@ -213,7 +231,9 @@ public final class CaBackups {
           || path.indexOf('/', ARCHIVE_ISSUED.length()) >= 0) {
         continue;
       }
-      String fileName = path.substring(ARCHIVE_ISSUED.length(), path.length() - CaStore.CERTIFICATE_SUFFIX.length());
+      String fileName =
+          path.substring(
+              ARCHIVE_ISSUED.length(), path.length() - CaStore.CERTIFICATE_SUFFIX.length());
       try {
         String content = new String(entry.content(), StandardCharsets.US_ASCII);
         issued.put(CaStore.idOf(fileName, content), Pem.parseCertificates(content).get(0));
@@ -245,7 +265,8 @@ public final class CaBackups {
     } catch (NoSuchFileException e) {
       throw new BackupException(name, "Backup file '" + name + "' does not exist");
     } catch (IOException e) {
-      throw new BackupException(name, "cannot delete backup '" + name + "': " + SecureFiles.describe(e), e);
+      throw new BackupException(
+          name, "cannot delete backup '" + name + "': " + SecureFiles.describe(e), e);
     }
   }
 
@@ -285,7 +306,8 @@ public final class CaBackups {
             || Arrays.asList(path.split("/")).contains("..")
             || !(path.equals(PKI) || path.startsWith(PKI + "/"));
     if (outside) {
-      throw new BackupException(name, CORRUPTED + "It holds the path '" + path + "', outside pki/.");
+      throw new BackupException(
+          name, CORRUPTED + "It holds the path '" + path + "', outside pki/.");
     }
   }
 

@@ -46,6 +46,7 @@ public final class CaStore {
 
   /** The first line of an issued certificate file: the id, percent-encoded. */
   static final String ID_HEADER = "Bosun-Id: ";
+
   private static final Object LOCK = new Object();
 
   private final Path directory;
@@ -137,9 +138,7 @@ public final class CaStore {
         }
       } catch (IOException e) {
         throw new CaStoreException(
-            directory,
-            "cannot lock the CA store " + directory + ": " + SecureFiles.describe(e),
-            e);
+            directory, "cannot lock the CA store " + directory + ": " + SecureFiles.describe(e), e);
       }
     }
   }
@@ -156,7 +155,8 @@ public final class CaStore {
       Arrays.fill(key, (byte) 0);
     }
     try {
-      SecureFiles.writeNew(certificateFile(), Pem.ascii(ca.certificatePem()), SecureFiles.PUBLIC_READ);
+      SecureFiles.writeNew(
+          certificateFile(), Pem.ascii(ca.certificatePem()), SecureFiles.PUBLIC_READ);
     } catch (FileAlreadyExistsException e) {
       throw new CaAlreadyExistsException(directory);
     }
@@ -176,7 +176,10 @@ public final class CaStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new CaStoreException(certificateFile(), "cannot read " + certificateFile() + ": " + SecureFiles.describe(e), e);
+      throw new CaStoreException(
+          certificateFile(),
+          "cannot read " + certificateFile() + ": " + SecureFiles.describe(e),
+          e);
     }
     byte[] keyBytes;
     try {
@@ -190,7 +193,8 @@ public final class CaStore {
               + keyFile()
               + " is missing; restore the CA from a backup");
     } catch (IOException e) {
-      throw new CaStoreException(keyFile(), "cannot read " + keyFile() + ": " + SecureFiles.describe(e), e);
+      throw new CaStoreException(
+          keyFile(), "cannot read " + keyFile() + ": " + SecureFiles.describe(e), e);
     }
     X509Certificate certificate;
     PrivateKey key;
@@ -198,14 +202,16 @@ public final class CaStore {
       certificate = Pem.parseCertificate(certificateText);
       key = Pem.parsePrivateKey(new String(keyBytes, StandardCharsets.US_ASCII));
     } catch (PemException e) {
-      throw new CaStoreException(directory, "the CA store " + directory + " is damaged: " + e.getMessage());
+      throw new CaStoreException(
+          directory, "the CA store " + directory + " is damaged: " + e.getMessage());
     } finally {
       Arrays.fill(keyBytes, (byte) 0);
     }
     try {
       return Optional.of(CertificateAuthority.of(key, certificate, clock));
     } catch (PkiException e) {
-      throw new CaStoreException(directory, "the CA store " + directory + " is damaged: " + e.getMessage());
+      throw new CaStoreException(
+          directory, "the CA store " + directory + " is damaged: " + e.getMessage());
     }
   }
 
@@ -245,7 +251,9 @@ public final class CaStore {
       } catch (IOException e) {
         deleteQuietly(staging);
         throw new CaStoreException(
-            directory, "cannot replace the CA store " + directory + ": " + SecureFiles.describe(e), e);
+            directory,
+            "cannot replace the CA store " + directory + ": " + SecureFiles.describe(e),
+            e);
       }
     }
   }
@@ -282,7 +290,8 @@ public final class CaStore {
     try {
       Files.deleteIfExists(issuedFile(id));
     } catch (IOException e) {
-      throw new CaStoreException(issuedFile(id), "cannot delete " + issuedFile(id) + ": " + SecureFiles.describe(e), e);
+      throw new CaStoreException(
+          issuedFile(id), "cannot delete " + issuedFile(id) + ": " + SecureFiles.describe(e), e);
     }
   }
 
@@ -308,11 +317,15 @@ public final class CaStore {
               idOf(name.substring(0, name.length() - CERTIFICATE_SUFFIX.length()), content),
               Pem.parseCertificates(content).get(0));
         } catch (PemException e) {
-          throw new CaStoreException(file, "the issued certificate " + file + " is damaged: " + e.getMessage());
+          throw new CaStoreException(
+              file, "the issued certificate " + file + " is damaged: " + e.getMessage());
         }
       }
     } catch (IOException e) {
-      throw new CaStoreException(issuedDirectory(), "cannot read " + issuedDirectory() + ": " + SecureFiles.describe(e), e);
+      throw new CaStoreException(
+          issuedDirectory(),
+          "cannot read " + issuedDirectory() + ": " + SecureFiles.describe(e),
+          e);
     }
     return Collections.unmodifiableSortedMap(issued);
   }
@@ -328,7 +341,8 @@ public final class CaStore {
   static String idOf(String fileName, String content) {
     if (content.startsWith(ID_HEADER)) {
       int end = content.indexOf('\n');
-      return FileNames.decode(content.substring(ID_HEADER.length(), end < 0 ? content.length() : end).strip());
+      return FileNames.decode(
+          content.substring(ID_HEADER.length(), end < 0 ? content.length() : end).strip());
     }
     return FileNames.decode(fileName);
   }

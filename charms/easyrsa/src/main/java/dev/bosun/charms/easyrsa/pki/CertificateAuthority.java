@@ -38,14 +38,15 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
  * <p>Certificates follow EasyRSA's {@code x509-types} as the easyrsa charm configured them:
  *
  * <ul>
- *   <li>CA: {@code basicConstraints=critical,CA:TRUE}, {@code keyUsage=critical,keyCertSign,cRLSign},
- *       subject key identifier, authority key identifier (its own);
+ *   <li>CA: {@code basicConstraints=critical,CA:TRUE}, {@code
+ *       keyUsage=critical,keyCertSign,cRLSign}, subject key identifier, authority key identifier
+ *       (its own);
  *   <li>server: {@code basicConstraints=critical,CA:FALSE}, {@code
  *       keyUsage=critical,digitalSignature,keyEncipherment}, {@code
  *       extendedKeyUsage=serverAuth,clientAuth}, SANs ({@code IP:} for IP literals, else {@code
  *       DNS:}; the common name when none are given), SKI/AKI;
- *   <li>client: {@code basicConstraints=critical,CA:FALSE}, {@code keyUsage=critical,digitalSignature},
- *       {@code extendedKeyUsage=clientAuth}, SKI/AKI, no SANs.
+ *   <li>client: {@code basicConstraints=critical,CA:FALSE}, {@code
+ *       keyUsage=critical,digitalSignature}, {@code extendedKeyUsage=clientAuth}, SKI/AKI, no SANs.
  * </ul>
  *
  * <p>Serial numbers are random 128-bit positive numbers; signatures are SHA-256 with the CA's key
@@ -91,7 +92,12 @@ public final class CertificateAuthority {
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
-                  subject, serial(), Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic())
+                  subject,
+                  serial(),
+                  Date.from(notBefore),
+                  Date.from(notAfter),
+                  subject,
+                  keys.getPublic())
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
               .addExtension(
                   Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
@@ -257,7 +263,8 @@ public final class CertificateAuthority {
       }
       return toCertificate(builder.build(Keys.signer(privateKey)));
     } catch (GeneralSecurityException | CertIOException e) {
-      throw new PkiException("cannot build the certificate for \"" + commonName + "\": " + e.getMessage(), e);
+      throw new PkiException(
+          "cannot build the certificate for \"" + commonName + "\": " + e.getMessage(), e);
     }
   }
 
@@ -274,7 +281,11 @@ public final class CertificateAuthority {
     if (commonName.length() > 64) {
       throw new InvalidNameException(
           commonName,
-          "common name \"" + commonName + "\" has " + commonName.length() + " characters; at most 64");
+          "common name \""
+              + commonName
+              + "\" has "
+              + commonName.length()
+              + " characters; at most 64");
     }
     if (commonName.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
       throw new InvalidNameException(commonName, "a common name must not hold control characters");

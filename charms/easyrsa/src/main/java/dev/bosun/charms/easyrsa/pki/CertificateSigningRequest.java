@@ -69,7 +69,8 @@ public final class CertificateSigningRequest {
     try {
       return new CertificateSigningRequest(new PKCS10CertificationRequest(der));
     } catch (IOException | RuntimeException e) {
-      throw new InvalidCsrException(null, "the PEM CERTIFICATE REQUEST block is not a PKCS#10 request");
+      throw new InvalidCsrException(
+          null, "the PEM CERTIFICATE REQUEST block is not a PKCS#10 request");
     }
   }
 
@@ -87,7 +88,8 @@ public final class CertificateSigningRequest {
       try {
         ExtensionsGenerator extensions = new ExtensionsGenerator();
         extensions.addExtension(Extension.subjectAlternativeName, false, generalNames(sans));
-        builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+        builder.addAttribute(
+            PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
       } catch (IOException e) {
         throw new PkiException("cannot encode the subject alternative names", e);
       }
@@ -118,9 +120,7 @@ public final class CertificateSigningRequest {
     String cn = commonName().orElse(null);
     boolean valid;
     try {
-      valid =
-          request.isSignatureValid(
-              new JcaContentVerifierProviderBuilder().build(publicKey));
+      valid = request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(publicKey));
     } catch (OperatorCreationException | PKCSException | RuntimeException e) {
       valid = false;
     }
@@ -187,24 +187,31 @@ public final class CertificateSigningRequest {
   /** Returns the SANs asked for in the request's extension request, in order (informational). */
   public List<SubjectAlternativeName> requestedNames() {
     List<SubjectAlternativeName> names = new ArrayList<>();
-    for (Attribute attribute : request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+    for (Attribute attribute :
+        request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
       for (ASN1Encodable value : attribute.getAttributeValues()) {
-        Extension extension = Extensions.getInstance(value).getExtension(Extension.subjectAlternativeName);
+        Extension extension =
+            Extensions.getInstance(value).getExtension(Extension.subjectAlternativeName);
         if (extension == null) {
           continue;
         }
         for (GeneralName name : GeneralNames.getInstance(extension.getParsedValue()).getNames()) {
           if (name.getTagNo() == GeneralName.dNSName) {
-            names.add(new SubjectAlternativeName(
-                SubjectAlternativeName.Type.DNS, DERIA5String.getInstance(name.getName()).getString()));
+            names.add(
+                new SubjectAlternativeName(
+                    SubjectAlternativeName.Type.DNS,
+                    DERIA5String.getInstance(name.getName()).getString()));
           } else if (name.getTagNo() == GeneralName.iPAddress) {
             try {
-              names.add(new SubjectAlternativeName(
-                  SubjectAlternativeName.Type.IP,
-                  java.net.InetAddress.getByAddress(ASN1OctetString.getInstance(name.getName()).getOctets())
-                      .getHostAddress()));
+              names.add(
+                  new SubjectAlternativeName(
+                      SubjectAlternativeName.Type.IP,
+                      java.net.InetAddress.getByAddress(
+                              ASN1OctetString.getInstance(name.getName()).getOctets())
+                          .getHostAddress()));
             } catch (java.net.UnknownHostException e) {
-              throw new InvalidCsrException(commonName().orElse(null), "the CSR holds a malformed IP address");
+              throw new InvalidCsrException(
+                  commonName().orElse(null), "the CSR holds a malformed IP address");
             }
           }
         }
@@ -229,7 +236,11 @@ public final class CertificateSigningRequest {
   /** Describes the request: subject and key kind. */
   @Override
   public String toString() {
-    return "CertificateSigningRequest[" + request.getSubject() + ", " + Keys.describe(publicKey) + "]";
+    return "CertificateSigningRequest["
+        + request.getSubject()
+        + ", "
+        + Keys.describe(publicKey)
+        + "]";
   }
 
   @Override

@@ -39,8 +39,8 @@ final class FileNames {
   static final int MAX_NAME = 160;
 
   /**
-   * Returns a file name for an id: {@link #encode} when that is short enough for every file
-   * system, else a readable start of it followed by {@code ~} and a SHA-256 digest of the id.
+   * Returns a file name for an id: {@link #encode} when that is short enough for every file system,
+   * else a readable start of it followed by {@code ~} and a SHA-256 digest of the id.
    */
   static String forId(String id) {
     String encoded = encode(id);
@@ -49,7 +49,8 @@ final class FileNames {
     }
     try {
       byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(id.getBytes(StandardCharsets.UTF_8));
       String start = encoded.substring(0, 80);
       int cut = start.lastIndexOf('%');
       if (cut >= 78) {

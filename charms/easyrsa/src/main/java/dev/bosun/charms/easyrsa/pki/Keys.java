@@ -26,7 +26,8 @@ final class Keys {
       KeyPairGenerator generator;
       if (spec.type() == KeyType.RSA) {
         generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(new RSAKeyGenParameterSpec(spec.bits(), RSAKeyGenParameterSpec.F4), RANDOM);
+        generator.initialize(
+            new RSAKeyGenParameterSpec(spec.bits(), RSAKeyGenParameterSpec.F4), RANDOM);
       } else {
         generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
@@ -53,7 +54,9 @@ final class Keys {
     }
   }
 
-  /** Whether the private key belongs to the public key: signs a random challenge and verifies it. */
+  /**
+   * Whether the private key belongs to the public key: signs a random challenge and verifies it.
+   */
   static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
     if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
       return false;

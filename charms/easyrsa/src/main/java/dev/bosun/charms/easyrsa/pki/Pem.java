@@ -59,7 +59,11 @@ public final class Pem {
       if (!matcher.group(1).equals(matcher.group(3))) {
         throw new PemException(
             expected,
-            "PEM block \"BEGIN " + matcher.group(1) + "\" ends with \"END " + matcher.group(3) + "\"");
+            "PEM block \"BEGIN "
+                + matcher.group(1)
+                + "\" ends with \"END "
+                + matcher.group(3)
+                + "\"");
       }
       byte[] der;
       try {
@@ -130,7 +134,8 @@ public final class Pem {
   private static X509Certificate toCertificate(byte[] der) {
     try {
       return (X509Certificate)
-          CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(der));
     } catch (CertificateException e) {
       throw new PemException(CERTIFICATE, "the PEM CERTIFICATE block is not an X.509 certificate");
     }
@@ -143,7 +148,8 @@ public final class Pem {
   public static String privateKey(PrivateKey key) {
     byte[] der = key.getEncoded();
     if (der == null || !"PKCS#8".equals(key.getFormat())) {
-      throw new PemException(PRIVATE_KEY, "the " + key.getAlgorithm() + " key has no PKCS#8 encoding");
+      throw new PemException(
+          PRIVATE_KEY, "the " + key.getAlgorithm() + " key has no PKCS#8 encoding");
     }
     try {
       return encode(PRIVATE_KEY, der);
@@ -168,7 +174,8 @@ public final class Pem {
     }
     String label = blocks.get(0).label();
     if (label.equals("ENCRYPTED PRIVATE KEY")) {
-      throw new PemException(PRIVATE_KEY, "the private key is encrypted; Bosun reads unencrypted keys");
+      throw new PemException(
+          PRIVATE_KEY, "the private key is encrypted; Bosun reads unencrypted keys");
     }
     try (PEMParser parser = new PEMParser(new StringReader(text))) {
       Object parsed = parser.readObject();

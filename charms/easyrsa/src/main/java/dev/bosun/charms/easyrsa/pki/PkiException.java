@@ -2,9 +2,7 @@ package dev.bosun.charms.easyrsa.pki;
 
 import dev.bosun.model.BosunException;
 
-/**
- * The root of the certificate authority's failures. Messages never hold private key material.
- */
+/** The root of the certificate authority's failures. Messages never hold private key material. */
 public class PkiException extends BosunException {
   private static final long serialVersionUID = 1L;
 

@@ -67,8 +67,7 @@ public record PkiSettings(KeySpec keySpec, int caValidityDays, int certificateVa
           Problem.error(
               null, "option \"key-type\": must be \"rsa\" or \"ecdsa\", not \"%s\"", keyType));
     }
-    if (type == KeyType.RSA
-        && (keySize < KeySpec.MIN_RSA_BITS || keySize > KeySpec.MAX_RSA_BITS)) {
+    if (type == KeyType.RSA && (keySize < KeySpec.MIN_RSA_BITS || keySize > KeySpec.MAX_RSA_BITS)) {
       problems.add(
           Problem.error(
               null,

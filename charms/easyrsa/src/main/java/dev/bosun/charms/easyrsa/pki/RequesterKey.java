@@ -81,10 +81,12 @@ public final class RequesterKey {
         return ecPublicKey(ec);
       }
     } catch (java.security.GeneralSecurityException e) {
-      throw new PemException(Pem.PRIVATE_KEY, "cannot derive the public key of the " + key.getAlgorithm() + " key");
+      throw new PemException(
+          Pem.PRIVATE_KEY, "cannot derive the public key of the " + key.getAlgorithm() + " key");
     }
     throw new PemException(
-        Pem.PRIVATE_KEY, "the private key is " + key.getAlgorithm() + "; Bosun uses RSA and EC keys");
+        Pem.PRIVATE_KEY,
+        "the private key is " + key.getAlgorithm() + "; Bosun uses RSA and EC keys");
   }
 
   private static PublicKey ecPublicKey(java.security.interfaces.ECPrivateKey key)

@@ -24,7 +24,8 @@ import java.util.Set;
  * is left to the file system.
  */
 public final class SecureFiles {
-  static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+  static final Set<PosixFilePermission> OWNER_READ_WRITE =
+      PosixFilePermissions.fromString("rw-------");
   static final Set<PosixFilePermission> PUBLIC_READ = PosixFilePermissions.fromString("rw-r--r--");
   static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY =
       PosixFilePermissions.fromString("rwx------");
@@ -61,7 +62,8 @@ public final class SecureFiles {
         Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
       }
     } catch (IOException e) {
-      throw new CaStoreException(directory, "cannot create directory " + directory + ": " + e.getMessage(), e);
+      throw new CaStoreException(
+          directory, "cannot create directory " + directory + ": " + e.getMessage(), e);
     }
   }
 
@@ -83,7 +85,8 @@ public final class SecureFiles {
     }
   }
 
-  private static void write(Path file, byte[] content, Set<PosixFilePermission> mode, boolean replace) {
+  private static void write(
+      Path file, byte[] content, Set<PosixFilePermission> mode, boolean replace) {
     Path directory = file.toAbsolutePath().getParent();
     Path temp = null;
     try {
@@ -98,7 +101,8 @@ public final class SecureFiles {
       }
       if (replace) {
         try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -138,7 +142,8 @@ public final class SecureFiles {
       throws IOException {
     String prefix = "." + name + ".";
     if (isPosix(directory)) {
-      FileAttribute<Set<PosixFilePermission>> attribute = PosixFilePermissions.asFileAttribute(mode);
+      FileAttribute<Set<PosixFilePermission>> attribute =
+          PosixFilePermissions.asFileAttribute(mode);
       Path temp = Files.createTempFile(directory, prefix, ".tmp", attribute);
       // The umask may only remove bits; set the public mode explicitly (secrets stay 0600).
       Files.setPosixFilePermissions(temp, mode);

@@ -19,8 +19,9 @@ import org.bouncycastle.util.IPAddress;
  */
 public record SubjectAlternativeName(Type type, String value) {
   private static final Pattern IPV4 =
-      Pattern.compile("^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
-          + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$");
+      Pattern.compile(
+          "^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+              + "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$");
 
   /** The longest DNS name. */
   static final int MAX_DNS_LENGTH = 253;
@@ -54,7 +55,9 @@ public record SubjectAlternativeName(Type type, String value) {
    */
   public static SubjectAlternativeName of(String text) {
     requireNonNull(text, "text");
-    return isIpAddress(text) ? new SubjectAlternativeName(Type.IP, text) : new SubjectAlternativeName(Type.DNS, text);
+    return isIpAddress(text)
+        ? new SubjectAlternativeName(Type.IP, text)
+        : new SubjectAlternativeName(Type.DNS, text);
   }
 
   /** Whether the text is an IPv4 or IPv6 literal (no zone, no brackets, no prefix length). */

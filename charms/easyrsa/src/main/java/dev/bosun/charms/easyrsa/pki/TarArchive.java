@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * A small reader and writer of POSIX ustar archives, enough for the CA backups: regular files and
- * directories. The reader also understands the PAX ({@code x}, {@code g}) and GNU long-name
- * ({@code L}) headers that Python's {@code tarfile} and GNU tar write, so EasyRSA backups made by
- * the original charm can be read; links, devices and anything else are refused.
+ * directories. The reader also understands the PAX ({@code x}, {@code g}) and GNU long-name ({@code
+ * L}) headers that Python's {@code tarfile} and GNU tar write, so EasyRSA backups made by the
+ * original charm can be read; links, devices and anything else are refused.
  */
 final class TarArchive {
   static final int BLOCK = 512;
@@ -64,7 +64,8 @@ final class TarArchive {
         } else {
           // Too long for ustar: a PAX header carries the real path (as GNU tar and Python do).
           byte[] record = paxRecord("path", name);
-          writeEntry(out, "PaxHeader/" + shortName(name), "", 0644, 'x', record, modifiedEpochSeconds);
+          writeEntry(
+              out, "PaxHeader/" + shortName(name), "", 0644, 'x', record, modifiedEpochSeconds);
           headerName = shortName(name);
         }
       }
@@ -192,16 +193,20 @@ final class TarArchive {
           // global PAX header: nothing a backup needs
         }
         case '0', '\0', '5' -> {
-          String name = longName != null ? longName : paxPath != null ? paxPath : headerName(header);
+          String name =
+              longName != null ? longName : paxPath != null ? paxPath : headerName(header);
           longName = null;
           paxPath = null;
           int mode = (int) parseOctal(header, 100, 8);
           boolean directory = type == '5' || name.endsWith("/");
-          entries.add(new Entry(stripSlash(name), directory, mode, directory ? new byte[0] : content));
+          entries.add(
+              new Entry(stripSlash(name), directory, mode, directory ? new byte[0] : content));
         }
         default ->
             throw new FormatException(
-                "the archive holds an entry of type '" + type + "' (links and devices are refused)");
+                "the archive holds an entry of type '"
+                    + type
+                    + "' (links and devices are refused)");
       }
     }
   }
@@ -228,15 +233,19 @@ final class TarArchive {
       }
       int length;
       try {
-        length = Integer.parseInt(new String(content, index, space - index, StandardCharsets.US_ASCII));
+        length =
+            Integer.parseInt(new String(content, index, space - index, StandardCharsets.US_ASCII));
       } catch (NumberFormatException e) {
         throw new FormatException("a PAX header record does not parse");
       }
-      if (space >= content.length || length <= space - index || index + length > content.length
+      if (space >= content.length
+          || length <= space - index
+          || index + length > content.length
           || content[index + length - 1] != '\n') {
         throw new FormatException("a PAX header record does not parse");
       }
-      String record = new String(content, space + 1, index + length - space - 2, StandardCharsets.UTF_8);
+      String record =
+          new String(content, space + 1, index + length - space - 2, StandardCharsets.UTF_8);
       int equals = record.indexOf('=');
       if (equals < 0) {
         throw new FormatException("a PAX header record does not parse");

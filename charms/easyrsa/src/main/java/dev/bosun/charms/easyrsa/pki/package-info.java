@@ -3,8 +3,8 @@
  * SDK: create a CA once ({@link dev.bosun.charms.easyrsa.pki.CertificateAuthority}), sign server
  * and client certificates from certificate signing requests, keep the CA on disk with its key at
  * mode 0600 ({@link dev.bosun.charms.easyrsa.pki.CaStore}), and back it up and restore it ({@link
- * dev.bosun.charms.easyrsa.pki.CaBackups}). Requesters generate and keep their own keys with
- * {@link dev.bosun.charms.easyrsa.pki.RequesterKey}.
+ * dev.bosun.charms.easyrsa.pki.CaBackups}). Requesters generate and keep their own keys with {@link
+ * dev.bosun.charms.easyrsa.pki.RequesterKey}.
  *
  * <p>Secrets: no type's {@code toString()} and no exception message holds private key material.
  */

@@ -34,7 +34,9 @@ class CaBackupsTest {
   void createCa() {
     store = CaStore.open(root.resolve("pki"), CLOCK);
     ca = store.create("10.0.0.5", FAST);
-    issued = ca.signServerCertificate(EC_KEY.createCsr("10.0.0.1", List.of()), "10.0.0.1", List.of("10.0.0.1"), 10);
+    issued =
+        ca.signServerCertificate(
+            EC_KEY.createCsr("10.0.0.1", List.of()), "10.0.0.1", List.of("10.0.0.1"), 10);
     store.saveIssued("etcd_0/top-level-server/10.0.0.1", issued);
     store.saveIssued(HUGE_ID, issued);
     backups = CaBackups.of(store, root.resolve("backups"), CLOCK);
@@ -56,7 +58,8 @@ class CaBackupsTest {
     assertThat(store.issued())
         .containsOnlyKeys("etcd_0/top-level-server/10.0.0.1", HUGE_ID)
         .containsEntry(HUGE_ID, issued);
-    X509Certificate afterRestore = restored.signClientCertificate(EC_KEY.createCsr("c", List.of()), "c", 5);
+    X509Certificate afterRestore =
+        restored.signClientCertificate(EC_KEY.createCsr("c", List.of()), "c", 5);
     afterRestore.verify(ca.publicKey());
   }
 
@@ -78,9 +81,12 @@ class CaBackupsTest {
 
     String name = backups.backup();
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("backups").resolve(name))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(root.resolve("backups").resolve(name))))
         .isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("backups"))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("backups"))))
         .isEqualTo("rwx------");
   }
 
@@ -96,7 +102,8 @@ class CaBackupsTest {
     assertThat(result.safetyBackup()).contains("easyrsa-2026-03-01_10-15-30-1.tar.gz");
     assertThat(other.load().orElseThrow().certificate()).isEqualTo(ca.certificate());
     CaStore check = CaStore.open(root.resolve("check"), CLOCK);
-    CaBackups.of(check, root.resolve("backups"), CLOCK).restore(result.safetyBackup().orElseThrow());
+    CaBackups.of(check, root.resolve("backups"), CLOCK)
+        .restore(result.safetyBackup().orElseThrow());
     assertThat(check.load().orElseThrow().certificate()).isEqualTo(otherCa.certificate());
   }
 
@@ -139,7 +146,8 @@ class CaBackupsTest {
 
   @Test
   void refusesToBackUpWithoutCa() {
-    CaBackups empty = CaBackups.of(CaStore.open(root.resolve("empty")), root.resolve("backups"), CLOCK);
+    CaBackups empty =
+        CaBackups.of(CaStore.open(root.resolve("empty")), root.resolve("backups"), CLOCK);
 
     assertThatThrownBy(empty::backup)
         .isInstanceOf(BackupException.class)
@@ -150,7 +158,8 @@ class CaBackupsTest {
   void refusesAnArchiveWithoutCa() throws Exception {
     writeArchive(
         "no-ca.tar.gz",
-        List.of(TarArchive.Entry.file("pki/issued/x.crt", 0644, Pem.ascii(Pem.certificate(issued)))));
+        List.of(
+            TarArchive.Entry.file("pki/issued/x.crt", 0644, Pem.ascii(Pem.certificate(issued)))));
 
     assertThatThrownBy(() -> backups.restore("no-ca.tar.gz"))
         .isInstanceOf(BackupException.class)
@@ -212,17 +221,25 @@ class CaBackupsTest {
     List<TarArchive.Entry> original = new ArrayList<>();
     original.add(TarArchive.Entry.directory("pki", 0700));
     original.add(TarArchive.Entry.file("pki/ca.crt", 0644, Pem.ascii(ca.certificatePem())));
-    original.add(TarArchive.Entry.file("pki/private/ca.key", 0600, Pem.ascii(Pem.privateKey(ca.privateKey()))));
-    original.add(TarArchive.Entry.file("pki/private/client.key", 0600, Pem.ascii(EC_KEY.privateKeyPem())));
     original.add(
         TarArchive.Entry.file(
-            "pki/issued/client.crt", 0644, Pem.ascii("Certificate:\n    Data: ...\n" + Pem.certificate(issued))));
-    original.add(TarArchive.Entry.file("pki/serial", 0644, "1A\n".getBytes(StandardCharsets.US_ASCII)));
+            "pki/private/ca.key", 0600, Pem.ascii(Pem.privateKey(ca.privateKey()))));
+    original.add(
+        TarArchive.Entry.file("pki/private/client.key", 0600, Pem.ascii(EC_KEY.privateKeyPem())));
+    original.add(
+        TarArchive.Entry.file(
+            "pki/issued/client.crt",
+            0644,
+            Pem.ascii("Certificate:\n    Data: ...\n" + Pem.certificate(issued))));
+    original.add(
+        TarArchive.Entry.file("pki/serial", 0644, "1A\n".getBytes(StandardCharsets.US_ASCII)));
     original.add(TarArchive.Entry.file("pki/index.txt", 0644, new byte[0]));
     writeArchive("easyrsa-2020-01-01_00-00-00.tar.gz", original);
     CaStore fresh = CaStore.open(root.resolve("fresh"), CLOCK);
 
-    RestoreResult result = CaBackups.of(fresh, root.resolve("backups"), CLOCK).restore("easyrsa-2020-01-01_00-00-00.tar.gz");
+    RestoreResult result =
+        CaBackups.of(fresh, root.resolve("backups"), CLOCK)
+            .restore("easyrsa-2020-01-01_00-00-00.tar.gz");
 
     assertThat(result.issuedCertificates()).isEqualTo(1);
     assertThat(fresh.load().orElseThrow().certificate()).isEqualTo(ca.certificate());

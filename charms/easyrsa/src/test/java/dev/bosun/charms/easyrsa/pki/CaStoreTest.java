@@ -34,7 +34,8 @@ class CaStoreTest {
     assertThat(mode(root.resolve("pki/private"))).isEqualTo("rwx------");
     assertThat(mode(root.resolve("pki"))).isEqualTo("rwx------");
     assertThat(mode(root.resolve("pki/ca.crt"))).isEqualTo("rw-r--r--");
-    assertThat(Files.readString(root.resolve("pki/private/ca.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(Files.readString(root.resolve("pki/private/ca.key")))
+        .startsWith("-----BEGIN PRIVATE KEY-----");
     try (var files = Files.list(root.resolve("pki/private"))) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("ca.key");
     }
@@ -50,8 +51,10 @@ class CaStoreTest {
 
     assertThat(loaded.certificate()).isEqualTo(created.certificate());
     assertThat(reopened.load().orElseThrow().certificate()).isEqualTo(created.certificate());
-    X509Certificate issued = loaded.signClientCertificate(EC_KEY.createCsr("c", List.of()), "c", 10);
-    assertThat(issued.getIssuerX500Principal()).isEqualTo(created.certificate().getSubjectX500Principal());
+    X509Certificate issued =
+        loaded.signClientCertificate(EC_KEY.createCsr("c", List.of()), "c", 10);
+    assertThat(issued.getIssuerX500Principal())
+        .isEqualTo(created.certificate().getSubjectX500Principal());
     org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> issued.verify(created.publicKey()));
   }
 
@@ -83,7 +86,8 @@ class CaStoreTest {
 
     CertificateAuthority ca = CaStore.open(directory, CLOCK).create("x", FAST);
 
-    assertThat(CaStore.open(directory).load().orElseThrow().certificate()).isEqualTo(ca.certificate());
+    assertThat(CaStore.open(directory).load().orElseThrow().certificate())
+        .isEqualTo(ca.certificate());
   }
 
   @Test
@@ -118,7 +122,8 @@ class CaStoreTest {
     RequesterKey intruder = RequesterKey.generate(KeySpec.ECDSA_P256);
     intruder.writeTo(root.resolve("pki/private/ca.key"));
 
-    CaStoreException error = org.junit.jupiter.api.Assertions.assertThrows(CaStoreException.class, store::load);
+    CaStoreException error =
+        org.junit.jupiter.api.Assertions.assertThrows(CaStoreException.class, store::load);
 
     assertThat(error)
         .hasMessage(
@@ -137,9 +142,11 @@ class CaStoreTest {
     String pem = Files.readString(key);
     Files.writeString(key, pem.substring(0, 60) + "\n-----END PRIVATE KEY-----\n");
 
-    CaStoreException error = org.junit.jupiter.api.Assertions.assertThrows(CaStoreException.class, store::load);
+    CaStoreException error =
+        org.junit.jupiter.api.Assertions.assertThrows(CaStoreException.class, store::load);
 
-    assertThat(error).hasMessageStartingWith("the CA store " + root.resolve("pki") + " is damaged: ");
+    assertThat(error)
+        .hasMessageStartingWith("the CA store " + root.resolve("pki") + " is damaged: ");
     Secrets.assertNoKeyMaterial(error, ca.privateKey());
   }
 
@@ -147,8 +154,12 @@ class CaStoreTest {
   void keepsIssuedCertificatesUnderAnyId() {
     CaStore store = CaStore.open(root.resolve("pki"), CLOCK);
     CertificateAuthority ca = store.create("x", FAST);
-    X509Certificate first = ca.signClientCertificate(EC_KEY.createCsr("system:kube-apiserver", List.of()), "system:kube-apiserver", 10);
-    X509Certificate second = ca.signServerCertificate(EC_KEY.createCsr("10.0.0.1", List.of()), "10.0.0.1", List.of(), 10);
+    X509Certificate first =
+        ca.signClientCertificate(
+            EC_KEY.createCsr("system:kube-apiserver", List.of()), "system:kube-apiserver", 10);
+    X509Certificate second =
+        ca.signServerCertificate(
+            EC_KEY.createCsr("10.0.0.1", List.of()), "10.0.0.1", List.of(), 10);
     String odd = "etcd_0/client/system:kube-apiserver";
     String dotted = "../../etc/passwd";
     String huge = "kubernetes-control-plane_12/client/" + "\u00e9".repeat(64);
@@ -164,7 +175,8 @@ class CaStoreTest {
     assertThat(store.issued().get(odd)).isEqualTo(first);
     assertThat(store.issued().get(dotted)).isEqualTo(second);
     assertThat(root.resolve("etc")).doesNotExist();
-    assertThat(root.resolve("pki/issued")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("%2E"));
+    assertThat(root.resolve("pki/issued"))
+        .isDirectoryContaining(p -> p.getFileName().toString().startsWith("%2E"));
   }
 
   @Test

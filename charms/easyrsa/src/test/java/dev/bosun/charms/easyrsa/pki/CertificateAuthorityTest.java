@@ -30,10 +30,10 @@ import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class CertificateAuthorityTest {
   private static final String BASIC_CONSTRAINTS = "2.5.29.19";
@@ -74,7 +74,8 @@ class CertificateAuthorityTest {
 
   private static byte[] authorityKeyId(X509Certificate certificate) {
     return AuthorityKeyIdentifier.getInstance(
-            ASN1OctetString.getInstance(certificate.getExtensionValue(AUTHORITY_KEY_ID)).getOctets())
+            ASN1OctetString.getInstance(certificate.getExtensionValue(AUTHORITY_KEY_ID))
+                .getOctets())
         .getKeyIdentifierOctets();
   }
 
@@ -92,18 +93,23 @@ class CertificateAuthorityTest {
     assertThat(certificate.getExtendedKeyUsage()).isNull();
     assertThat(subjectKeyId(certificate)).isNotEmpty();
     assertThat(authorityKeyId(certificate)).isEqualTo(subjectKeyId(certificate));
-    assertThat(certificate.getSubjectX500Principal()).isEqualTo(certificate.getIssuerX500Principal());
+    assertThat(certificate.getSubjectX500Principal())
+        .isEqualTo(certificate.getIssuerX500Principal());
     certificate.verify(certificate.getPublicKey());
     assertThat(certificate.getNotBefore().toInstant()).isEqualTo(CLOCK.instant());
-    assertThat(Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()))
+    assertThat(
+            Duration.between(
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()))
         .isEqualTo(Duration.ofDays(3650));
   }
 
   @Test
   void usesTheConfiguredKeyTypeAndCommonName() throws Exception {
-    assertThat(jdk(RSA_CA.certificatePem()).getSubjectX500Principal().getName()).isEqualTo("CN=10.0.0.5");
+    assertThat(jdk(RSA_CA.certificatePem()).getSubjectX500Principal().getName())
+        .isEqualTo("CN=10.0.0.5");
     assertThat(RSA_CA.publicKey().getAlgorithm()).isEqualTo("RSA");
-    assertThat(((java.security.interfaces.RSAPublicKey) RSA_CA.publicKey()).getModulus().bitLength())
+    assertThat(
+            ((java.security.interfaces.RSAPublicKey) RSA_CA.publicKey()).getModulus().bitLength())
         .isEqualTo(2048);
     assertThat(jdk(RSA_CA.certificatePem()).getSigAlgName()).isEqualTo("SHA256withRSA");
     assertThat(EC_CA.publicKey().getAlgorithm()).isEqualTo("EC");
@@ -131,7 +137,8 @@ class CertificateAuthorityTest {
                     825)));
 
     assertThat(issued.getSubjectX500Principal().getName()).isEqualTo("CN=10.0.0.1");
-    assertThat(issued.getIssuerX500Principal()).isEqualTo(ca.certificate().getSubjectX500Principal());
+    assertThat(issued.getIssuerX500Principal())
+        .isEqualTo(ca.certificate().getSubjectX500Principal());
     assertThat(issued.getBasicConstraints()).isEqualTo(-1);
     assertThat(issued.getCriticalExtensionOIDs()).contains(BASIC_CONSTRAINTS, KEY_USAGE);
     assertThat(issued.getNonCriticalExtensionOIDs())
@@ -150,7 +157,8 @@ class CertificateAuthorityTest {
     assertThat(subjectKeyId(issued)).isNotEqualTo(subjectKeyId(ca.certificate()));
     assertThat(issued.getPublicKey()).isEqualTo(key.publicKey());
     assertThat(key.certifies(issued)).isTrue();
-    assertThat(Duration.between(issued.getNotBefore().toInstant(), issued.getNotAfter().toInstant()))
+    assertThat(
+            Duration.between(issued.getNotBefore().toInstant(), issued.getNotAfter().toInstant()))
         .isEqualTo(Duration.ofDays(825));
     issued.verify(ca.publicKey());
   }
@@ -169,9 +177,14 @@ class CertificateAuthorityTest {
   @Test
   void withoutSansTheCommonNameIsTheSan() throws Exception {
     X509Certificate byIp =
-        jdk(Pem.certificate(RSA_CA.signServerCertificate(TestKeys.csr(EC_KEY, "10.1.2.3"), "10.1.2.3", List.of(), 30)));
+        jdk(
+            Pem.certificate(
+                RSA_CA.signServerCertificate(
+                    TestKeys.csr(EC_KEY, "10.1.2.3"), "10.1.2.3", List.of(), 30)));
     X509Certificate byName =
-        jdk(Pem.certificate(RSA_CA.signServerCertificate(TestKeys.csr(EC_KEY, "etcd"), "etcd", List.of(), 30)));
+        jdk(
+            Pem.certificate(
+                RSA_CA.signServerCertificate(TestKeys.csr(EC_KEY, "etcd"), "etcd", List.of(), 30)));
 
     assertThat(sans(byIp)).containsExactly(List.of(IP, "10.1.2.3"));
     assertThat(sans(byName)).containsExactly(List.of(DNS, "etcd"));
@@ -183,7 +196,10 @@ class CertificateAuthorityTest {
         jdk(
             Pem.certificate(
                 RSA_CA.signServerCertificate(
-                    TestKeys.csr(EC_KEY, "a"), "a", List.of("b", "10.0.0.1", "b", "10.0.0.1"), 30)));
+                    TestKeys.csr(EC_KEY, "a"),
+                    "a",
+                    List.of("b", "10.0.0.1", "b", "10.0.0.1"),
+                    30)));
 
     assertThat(sans(issued)).containsExactly(List.of(DNS, "b"), List.of(IP, "10.0.0.1"));
   }
@@ -196,12 +212,15 @@ class CertificateAuthorityTest {
         jdk(
             Pem.certificate(
                 ca.signClientCertificate(
-                    key.createCsr("system:kube-apiserver", List.of("ignored")), "system:kube-apiserver", 365)));
+                    key.createCsr("system:kube-apiserver", List.of("ignored")),
+                    "system:kube-apiserver",
+                    365)));
 
     assertThat(issued.getSubjectX500Principal().getName()).isEqualTo("CN=system:kube-apiserver");
     assertThat(issued.getBasicConstraints()).isEqualTo(-1);
     assertThat(issued.getCriticalExtensionOIDs()).contains(BASIC_CONSTRAINTS, KEY_USAGE);
-    assertThat(issued.getKeyUsage()).startsWith(true, false, false, false, false, false, false, false, false);
+    assertThat(issued.getKeyUsage())
+        .startsWith(true, false, false, false, false, false, false, false, false);
     assertThat(issued.getExtendedKeyUsage()).containsExactly(CLIENT_AUTH);
     assertThat(issued.getSubjectAlternativeNames()).isNull();
     assertThat(authorityKeyId(issued)).isEqualTo(subjectKeyId(ca.certificate()));
@@ -213,7 +232,9 @@ class CertificateAuthorityTest {
   void issuedCertificatesValidateAgainstTheCaWithPkix(
       String name, CertificateAuthority ca, RequesterKey key) throws Exception {
     X509Certificate server =
-        jdk(Pem.certificate(ca.signServerCertificate(TestKeys.csr(key, "s"), "s", List.of("s.example"), 10)));
+        jdk(
+            Pem.certificate(
+                ca.signServerCertificate(TestKeys.csr(key, "s"), "s", List.of("s.example"), 10)));
     X509Certificate client =
         jdk(Pem.certificate(ca.signClientCertificate(TestKeys.csr(key, "c"), "c", 10)));
 
@@ -235,20 +256,23 @@ class CertificateAuthorityTest {
     PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
     parameters.setRevocationEnabled(false);
     parameters.setDate(Date.from(CLOCK.instant().plusSeconds(60)));
-    CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(List.of(leaf)), parameters);
+    CertPathValidator.getInstance("PKIX")
+        .validate(factory.generateCertPath(List.of(leaf)), parameters);
   }
 
   @Test
   void serialNumbersAreRandomPositive128BitNumbers() {
     Set<BigInteger> serials = new HashSet<>();
     for (int i = 0; i < 20; i++) {
-      BigInteger serial = EC_CA.signClientCertificate(TestKeys.csr(EC_KEY, "c"), "c", 1).getSerialNumber();
+      BigInteger serial =
+          EC_CA.signClientCertificate(TestKeys.csr(EC_KEY, "c"), "c", 1).getSerialNumber();
       assertThat(serial.signum()).isEqualTo(1);
       assertThat(serial.bitLength()).isLessThanOrEqualTo(128);
       serials.add(serial);
     }
     assertThat(serials).hasSize(20);
-    assertThat(serials.stream().mapToInt(BigInteger::bitLength).max().orElseThrow()).isGreaterThan(120);
+    assertThat(serials.stream().mapToInt(BigInteger::bitLength).max().orElseThrow())
+        .isGreaterThan(120);
   }
 
   @Test
@@ -299,7 +323,9 @@ class CertificateAuthorityTest {
   @Test
   void rejectsACsrForAnotherName() {
     assertThatThrownBy(
-            () -> RSA_CA.signServerCertificate(TestKeys.csr(EC_KEY, "etcd-1"), "etcd-0", List.of(), 10))
+            () ->
+                RSA_CA.signServerCertificate(
+                    TestKeys.csr(EC_KEY, "etcd-1"), "etcd-0", List.of(), 10))
         .isInstanceOf(InvalidCsrException.class)
         .hasMessage(
             "the CSR's subject common name is \"etcd-1\" but the request is for \"etcd-0\"; the"
@@ -312,7 +338,9 @@ class CertificateAuthorityTest {
         .isInstanceOf(InvalidNameException.class)
         .hasMessage("a common name must not be empty");
     assertThatThrownBy(
-            () -> RSA_CA.signServerCertificate(TestKeys.csr(EC_KEY, "a"), "a", List.of("bad name"), 10))
+            () ->
+                RSA_CA.signServerCertificate(
+                    TestKeys.csr(EC_KEY, "a"), "a", List.of("bad name"), 10))
         .isInstanceOf(InvalidNameException.class)
         .hasMessage(
             "DNS name \"bad?name\" holds a character that is not printable ASCII (spaces included)");
@@ -325,7 +353,9 @@ class CertificateAuthorityTest {
   void neverShowsThePrivateKey() {
     for (CertificateAuthority ca : List.of(RSA_CA, EC_CA)) {
       Secrets.assertNoKeyMaterial(ca.toString(), ca.privateKey());
-      assertThat(ca.toString()).contains("private key redacted").contains(ca.certificate().getSubjectX500Principal().getName());
+      assertThat(ca.toString())
+          .contains("private key redacted")
+          .contains(ca.certificate().getSubjectX500Principal().getName());
     }
   }
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class CertificateSigningRequestTest {
   @Test
   void roundTripsThroughPem() {
-    CertificateSigningRequest csr = EC_KEY.createCsr("etcd-0", List.of("10.0.0.1", "etcd-0", "fd00::2"));
+    CertificateSigningRequest csr =
+        EC_KEY.createCsr("etcd-0", List.of("10.0.0.1", "etcd-0", "fd00::2"));
 
     CertificateSigningRequest parsed = CertificateSigningRequest.parse(csr.pem());
 
@@ -27,7 +28,11 @@ class CertificateSigningRequestTest {
 
   @Test
   void acceptsOpenSslsOlderLabel() {
-    String pem = RSA_KEY.createCsr("a", List.of()).pem().replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
+    String pem =
+        RSA_KEY
+            .createCsr("a", List.of())
+            .pem()
+            .replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
 
     assertThat(CertificateSigningRequest.parse(pem).commonName()).contains("a");
   }
@@ -45,7 +50,8 @@ class CertificateSigningRequestTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             PemException.class, () -> CertificateSigningRequest.parse(RSA_KEY.privateKeyPem()));
 
-    assertThat(error).hasMessage("expected one PEM CERTIFICATE REQUEST block, but found [\"PRIVATE KEY\"]");
+    assertThat(error)
+        .hasMessage("expected one PEM CERTIFICATE REQUEST block, but found [\"PRIVATE KEY\"]");
     Secrets.assertNoKeyMaterial(error, RSA_KEY.privateKey());
   }
 

@@ -18,8 +18,11 @@ class PemTest {
   void certificatesRoundTrip() {
     String pem = RSA_CA.certificatePem();
 
-    assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
-    assertThat(pem.lines().filter(l -> !l.startsWith("-----")).allMatch(l -> l.length() <= 64)).isTrue();
+    assertThat(pem)
+        .startsWith("-----BEGIN CERTIFICATE-----\n")
+        .endsWith("-----END CERTIFICATE-----\n");
+    assertThat(pem.lines().filter(l -> !l.startsWith("-----")).allMatch(l -> l.length() <= 64))
+        .isTrue();
     assertThat(Pem.parseCertificate(pem)).isEqualTo(RSA_CA.certificate());
   }
 
@@ -69,8 +72,9 @@ class PemTest {
 
   @Test
   void refusesAPrivateKeyWhereACertificateBelongsWithoutShowingIt() {
-    Throwable error = org.junit.jupiter.api.Assertions.assertThrows(
-        PemException.class, () -> Pem.parseCertificate(RSA_KEY.privateKeyPem()));
+    Throwable error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            PemException.class, () -> Pem.parseCertificate(RSA_KEY.privateKeyPem()));
 
     assertThat(error).hasMessage("expected one PEM CERTIFICATE block, but found [\"PRIVATE KEY\"]");
     Secrets.assertNoKeyMaterial(error, RSA_KEY.privateKey());
@@ -81,10 +85,12 @@ class PemTest {
     String pem = EC_KEY.privateKeyPem();
     String broken = pem.replace(pem.substring(40, 60), "AAAAAAAAAAAAAAAAAAAA");
 
-    Throwable error = org.junit.jupiter.api.Assertions.assertThrows(
-        PemException.class, () -> Pem.parsePrivateKey(broken));
+    Throwable error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            PemException.class, () -> Pem.parsePrivateKey(broken));
 
-    assertThat(error).hasMessage("the PEM \"PRIVATE KEY\" block is not a usable unencrypted private key");
+    assertThat(error)
+        .hasMessage("the PEM \"PRIVATE KEY\" block is not a usable unencrypted private key");
     assertThat(error.getCause()).isNull();
     Secrets.assertNoKeyMaterial(error, EC_KEY.privateKey());
   }
@@ -92,7 +98,9 @@ class PemTest {
   @Test
   void refusesEncryptedKeysAndOtherText() {
     assertThatThrownBy(
-            () -> Pem.parsePrivateKey("-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n"))
+            () ->
+                Pem.parsePrivateKey(
+                    "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n"))
         .isInstanceOf(PemException.class)
         .hasMessage("the private key is encrypted; Bosun reads unencrypted keys");
     assertThatThrownBy(() -> Pem.parseCertificate(""))
@@ -100,7 +108,9 @@ class PemTest {
     assertThatThrownBy(() -> Pem.parseCertificate("hello"))
         .hasMessage("expected PEM CERTIFICATE, but found no PEM block");
     assertThatThrownBy(
-            () -> Pem.parseCertificate("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))
+            () ->
+                Pem.parseCertificate(
+                    "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))
         .hasMessage("the PEM CERTIFICATE block is not an X.509 certificate");
   }
 }

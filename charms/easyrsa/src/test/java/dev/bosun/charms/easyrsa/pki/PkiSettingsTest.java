@@ -28,7 +28,8 @@ class PkiSettingsTest {
                 + "option \"ca-validity-days\": must be 1 to 36500 days, not 0\n"
                 + "option \"certificate-validity-days\": must be 1 to 36500 days, not 40000");
     assertThatThrownBy(() -> PkiSettings.fromConfig("rsa", 1024, 10, 10))
-        .hasMessageEndingWith("option \"key-size\": RSA keys must have 2048 to 16384 bits, not 1024");
+        .hasMessageEndingWith(
+            "option \"key-size\": RSA keys must have 2048 to 16384 bits, not 1024");
   }
 
   @Test

@@ -33,7 +33,8 @@ class RequesterKeyTest {
 
     EC_KEY.writeTo(file);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(RequesterKey.readFrom(file).publicKey()).isEqualTo(EC_KEY.publicKey());
     try (var files = Files.list(file.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("server.key");
@@ -49,7 +50,8 @@ class RequesterKeyTest {
 
     RSA_KEY.writeTo(file);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(RequesterKey.readFrom(file).publicKey()).isEqualTo(RSA_KEY.publicKey());
   }
 

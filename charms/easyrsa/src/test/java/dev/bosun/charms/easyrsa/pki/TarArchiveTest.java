@@ -25,7 +25,9 @@ class TarArchiveTest {
   void filesRoundTrip() {
     qt().withExamples(100)
         .forAll(
-            lists().of(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 60)).ofSizeBetween(1, 5),
+            lists()
+                .of(strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 60))
+                .ofSizeBetween(1, 5),
             integers().between(0, 2000))
         .checkAssert(
             (names, size) -> {
@@ -34,7 +36,8 @@ class TarArchiveTest {
               for (String name : names) {
                 byte[] content = new byte[size + i];
                 java.util.Arrays.fill(content, (byte) ('a' + i % 26));
-                entries.add(TarArchive.Entry.file("pki/" + i++ + "/" + name + ".crt", 0644, content));
+                entries.add(
+                    TarArchive.Entry.file("pki/" + i++ + "/" + name + ".crt", 0644, content));
               }
               try {
                 List<TarArchive.Entry> read =
@@ -80,7 +83,9 @@ class TarArchiveTest {
   @Test
   void directoriesRoundTrip() throws Exception {
     List<TarArchive.Entry> read =
-        TarArchive.read(new ByteArrayInputStream(write(List.of(TarArchive.Entry.directory("pki/private", 0700)))));
+        TarArchive.read(
+            new ByteArrayInputStream(
+                write(List.of(TarArchive.Entry.directory("pki/private", 0700)))));
 
     assertThat(read.get(0).directory()).isTrue();
     assertThat(read.get(0).name()).isEqualTo("pki/private");
@@ -89,7 +94,10 @@ class TarArchiveTest {
 
   @Test
   void readsPaxPathsAsPythonWritesThem() throws Exception {
-    byte[] archive = write(List.of(TarArchive.Entry.file("short", 0644, "body".getBytes(StandardCharsets.US_ASCII))));
+    byte[] archive =
+        write(
+            List.of(
+                TarArchive.Entry.file("short", 0644, "body".getBytes(StandardCharsets.US_ASCII))));
     String record = " path=pki/issued/long-name.crt\n";
     int length = record.length() + 2;
     byte[] pax = (length + record).getBytes(StandardCharsets.UTF_8);

@@ -29,8 +29,8 @@ final class TestKeys {
   }
 
   /** A CSR made directly with BouncyCastle, for keys and signatures Bosun would not produce. */
-  static CertificateSigningRequest rawCsr(KeyPair subjectKey, KeyPair signingKey, String cn, String algorithm)
-      throws Exception {
+  static CertificateSigningRequest rawCsr(
+      KeyPair subjectKey, KeyPair signingKey, String cn, String algorithm) throws Exception {
     PKCS10CertificationRequest request =
         new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + cn), subjectKey.getPublic())
             .build(new JcaContentSignerBuilder(algorithm).build(signingKey.getPrivate()));
