@@ -20,7 +20,10 @@ public interface CharmConfig {
    */
   String string(String option);
 
-  /** Returns an {@code int} option; throws as {@link #string} does. */
+  /**
+   * Returns an {@code int} option; throws as {@link #string} does. A value given as text is parsed
+   * as Juju parses it, and throws {@link dev.bosun.model.charm.ConfigException} when it does not.
+   */
   long integer(String option);
 
   /** Returns a {@code float} option; throws as {@link #string} does. */

@@ -8,16 +8,21 @@ import java.util.Set;
  */
 public interface Ports {
 
-  /** Opens a TCP port. */
+  /** Opens a TCP port; throws as {@link #open(int, String)} does. */
   void open(int port);
 
-  /** Opens a port with a protocol: {@code tcp}, {@code udp}. */
+  /**
+   * Opens a port with a protocol: {@code tcp} or {@code udp}, in any case.
+   *
+   * @throws IllegalArgumentException for a port outside [1, 65535] or another protocol, with Juju's
+   *     message
+   */
   void open(int port, String protocol);
 
   /** Closes a TCP port. */
   void close(int port);
 
-  /** Closes a port with a protocol. */
+  /** Closes a port with a protocol; throws as {@link #open(int, String)} does. */
   void close(int port, String protocol);
 
   /** Returns the open ports as {@code 2379/tcp}, including this hook's pending changes. */

@@ -35,7 +35,7 @@ public interface Relation {
 
   /**
    * Returns a remote unit's bag, read-only. A unit that departed stays readable for the life of the
-   * relation.
+   * relation. Given this unit's own name, returns {@link #localUnitData()}.
    *
    * @throws java.util.NoSuchElementException when the unit never joined this relation
    */

@@ -14,9 +14,10 @@ public interface UnitState {
   Optional<String> get(String key);
 
   /**
-   * Sets a key.
+   * Sets a key (an empty value is stored as such, as {@code state-set k=} does).
    *
-   * @throws IllegalArgumentException when the key or value is too long
+   * @throws IllegalArgumentException when the key is empty, or the key or value is too long ({@code
+   *     max allowed key length (256) exceeded}, {@code max allowed value length (65536) exceeded})
    */
   void set(String key, String value);
 

@@ -7,7 +7,13 @@ import java.lang.annotation.Target;
 
 /**
  * Names the databag key of a record component, when it differs from the component's name
- * ({@code @Wire("connection_string") String connectionString}).
+ * ({@code @Wire("connection_string") String connectionString}), and asks for a JSON-encoded string.
+ *
+ * <p>How a component is written (see {@link WireCodec}): a {@code String} (or an enum, by name) is
+ * written raw, as the reactive charms' {@code to_publish_raw}; every other type is written as JSON,
+ * which for a number or a boolean is just its text ({@code 2379}, {@code true}). {@link #json()}
+ * {@code = true} JSON-encodes a string too ({@code "flannel"} with its quotes), as the reactive
+ * charms' {@code to_publish} does; on other types it changes nothing.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({
@@ -22,8 +28,8 @@ public @interface Wire {
   String value() default "";
 
   /**
-   * Whether a non-string value is JSON-encoded (the default, as reactive charms' {@code
-   * to_publish}); {@code false} writes its plain text, as {@code to_publish_raw}.
+   * Whether a string (or enum) value is JSON-encoded, quotes and escapes included, instead of
+   * written raw (the default). Values of other types are always JSON.
    */
-  boolean json() default true;
+  boolean json() default false;
 }

@@ -8,13 +8,16 @@ public class WireFormatException extends BosunException {
 
   private final String key;
 
-  /** Creates the exception for a key. */
+  /** Creates the exception for a key (null when the record as a whole was rejected). */
   public WireFormatException(String key, String message, Throwable cause) {
     super(message, cause);
     this.key = key;
   }
 
-  /** Returns the databag key whose value did not parse. */
+  /**
+   * Returns the databag key whose value did not parse, or null when the values parsed but the
+   * record's constructor rejected them.
+   */
   public String key() {
     return key;
   }

@@ -33,7 +33,12 @@ public interface HookBackend {
   /** Whether the unit holds its application's leadership for the whole hook. */
   boolean isLeader();
 
-  /** Returns the configuration values the operator set (the SDK overlays the charm's defaults). */
+  /**
+   * Returns the configuration values the operator set; the SDK overlays them on the charm's
+   * defaults, and a null value means "unset" (the default applies). Values are typed as {@link
+   * dev.bosun.model.charm.ConfigSchema} holds them ({@code Long}, {@code Double}, {@code Boolean},
+   * {@code String}); text is parsed by the typed accessors.
+   */
   Map<String, Object> configValues();
 
   /** Returns the unit's persistent state as committed. */
