@@ -32,19 +32,24 @@ public final class Json {
   /**
    * Reads a JSON document from a databag value.
    *
-   * @throws WireFormatException naming the key when the value is not JSON (the value is not
-   *     repeated: it may be large)
+   * @throws WireFormatException naming the key and the position when the value is not JSON (no part
+   *     of the value is repeated: it may be secret)
    */
   public static JsonNode read(String key, String value) {
     try {
       return MAPPER.readTree(value);
     } catch (JsonProcessingException e) {
+      // Jackson's own message may quote the offending token, which could be secret: only the
+      // position is reported.
+      var location = e.getLocation();
       throw new WireFormatException(
           key,
           "relation data key \""
               + key
-              + "\" must hold JSON, but does not parse: "
-              + e.getOriginalMessage(),
+              + "\" must hold JSON, but does not parse"
+              + (location == null
+                  ? ""
+                  : " at line " + location.getLineNr() + ", column " + location.getColumnNr()),
           null);
     }
   }

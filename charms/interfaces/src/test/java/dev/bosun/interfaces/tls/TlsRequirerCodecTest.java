@@ -182,6 +182,16 @@ class TlsRequirerCodecTest {
     assertThatThrownBy(() -> CODEC.decode(Map.of("unit_name", "etcd_0", "cert_requests", "{")))
         .isInstanceOf(WireFormatException.class)
         .hasMessageStartingWith("relation data key \"cert_requests\" must hold JSON");
+    String secret = TestPems.body(TestPems.privateKey(5)).substring(0, 60);
+    assertThatThrownBy(
+            () ->
+                CODEC.decode(
+                    Map.of("unit_name", "etcd_0", "cert_requests", "{\"a\": " + secret + "}")))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessage(
+            "relation data key \"cert_requests\" must hold JSON, but does not parse at line 1,"
+                + " column 7")
+        .hasMessageNotContaining(secret.substring(0, 20));
     assertThatThrownBy(() -> CODEC.decode(Map.of("unit_name", "etcd/0")))
         .isInstanceOf(WireFormatException.class)
         .hasMessage(
