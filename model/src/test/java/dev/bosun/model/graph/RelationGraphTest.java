@@ -132,8 +132,9 @@ class RelationGraphTest {
             errors(
                 () ->
                     RelationGraph.resolve(
-                        kubernetes("easyrsa", "flannel"), TestCharms.kubernetes())))
-        .containsExactly("cannot infer endpoint between easyrsa and flannel: no relations found");
+                        kubernetes("etcd", "kubernetes-worker"), TestCharms.kubernetes())))
+        .containsExactly(
+            "cannot infer endpoint between etcd and kubernetes-worker: no relations found");
   }
 
   @Test
@@ -340,7 +341,9 @@ class RelationGraphTest {
             "easyrsa",
             TestCharms.kubernetesCharm("easyrsa"),
             "flannel",
-            TestCharms.kubernetesCharm("flannel"));
+            TestCharms.kubernetesCharm("flannel"),
+            "kubernetes-worker",
+            TestCharms.kubernetesCharm("kubernetes-worker"));
 
     Relation relation =
         RelationGraph.infer(
@@ -360,8 +363,8 @@ class RelationGraphTest {
     assertThatThrownBy(
             () ->
                 RelationGraph.infer(
-                    EndpointRef.parse("easyrsa"),
-                    EndpointRef.parse("flannel"),
+                    EndpointRef.parse("etcd"),
+                    EndpointRef.parse("kubernetes-worker"),
                     app -> Optional.ofNullable(applications.get(app))))
         .isInstanceOf(RelationException.class)
         .hasMessageEndingWith("\nno relations found");

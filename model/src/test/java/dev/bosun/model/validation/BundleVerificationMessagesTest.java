@@ -438,18 +438,18 @@ class BundleVerificationMessagesTest {
                 charm: etcd
               easyrsa:
                 charm: easyrsa
-              flannel:
-                charm: flannel
+              kubernetes-worker:
+                charm: kubernetes-worker
             relations:
             - [etcd:certificates, easyrsa:client]
             - [easyrsa, etcd]
-            - [easyrsa, flannel]
+            - [etcd, kubernetes-worker]
             """,
             TestCharms.kubernetes(),
             List.of(
                 "b.yaml:10:3: relation [\"easyrsa\" \"etcd\"] is defined more than once",
-                "b.yaml:11:3: cannot infer endpoint between easyrsa and flannel: no relations"
-                    + " found")),
+                "b.yaml:11:3: cannot infer endpoint between etcd and kubernetes-worker: no"
+                    + " relations found")),
         new Case(
             "options, bindings and subordinates checked against charms",
             """

@@ -28,7 +28,7 @@ class CliJarIT {
     assertThat(validate.exitCode()).isZero();
     assertThat(validate.out())
         .isEqualTo(
-            "bundles/kubernetes-core.yaml is valid: 5 applications, 9 relations, 2 machines\n");
+            "bundles/kubernetes-core.yaml is valid: 5 applications, 10 relations, 2 machines\n");
     assertThat(validate.err()).isEmpty();
     assertThat(deploy.exitCode()).isZero();
     assertThat(deploy.out()).startsWith("Changes to deploy bundle:\n- upload charm easyrsa\n");

@@ -28,7 +28,7 @@ class ValidateCommandTest {
     assertThat(run.outLines())
         .containsExactly(
             ROOT.resolve("bundles/kubernetes-core.yaml")
-                + " is valid: 5 applications, 9 relations, 2 machines");
+                + " is valid: 5 applications, 10 relations, 2 machines");
   }
 
   @Test

@@ -1,0 +1,90 @@
+package dev.bosun.charms.easyrsa.pki;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Key generation, signature algorithms and key descriptions, with the JDK's providers. */
+final class Keys {
+  static final SecureRandom RANDOM = new SecureRandom();
+
+  private Keys() {}
+
+  static KeyPair generate(KeySpec spec) {
+    try {
+      KeyPairGenerator generator;
+      if (spec.type() == KeyType.RSA) {
+        generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(
+            new RSAKeyGenParameterSpec(spec.bits(), RSAKeyGenParameterSpec.F4), RANDOM);
+      } else {
+        generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+      }
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new PkiException("cannot generate a " + spec + " key: " + e.getMessage(), e);
+    }
+  }
+
+  static String signatureAlgorithm(PrivateKey key) {
+    return switch (key.getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      default -> throw new PkiException("unsupported key algorithm " + key.getAlgorithm());
+    };
+  }
+
+  static ContentSigner signer(PrivateKey key) {
+    try {
+      return new JcaContentSignerBuilder(signatureAlgorithm(key)).build(key);
+    } catch (OperatorCreationException e) {
+      throw new PkiException("cannot sign with the " + key.getAlgorithm() + " key", e);
+    }
+  }
+
+  /**
+   * Whether the private key belongs to the public key: signs a random challenge and verifies it.
+   */
+  static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
+    if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
+      return false;
+    }
+    try {
+      byte[] challenge = new byte[32];
+      RANDOM.nextBytes(challenge);
+      Signature signer = Signature.getInstance(signatureAlgorithm(privateKey));
+      signer.initSign(privateKey);
+      signer.update(challenge);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(signatureAlgorithm(privateKey));
+      verifier.initVerify(publicKey);
+      verifier.update(challenge);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException | PkiException e) {
+      return false;
+    }
+  }
+
+  /** Describes a key without its material: {@code RSA 2048} or {@code EC 256}. */
+  static String describe(java.security.Key key) {
+    if (key instanceof RSAKey rsa) {
+      return "RSA " + rsa.getModulus().bitLength();
+    }
+    if (key instanceof ECKey ec) {
+      return "EC " + ec.getParams().getCurve().getField().getFieldSize();
+    }
+    return key.getAlgorithm();
+  }
+}
