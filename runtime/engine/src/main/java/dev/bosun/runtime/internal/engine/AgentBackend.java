@@ -2,7 +2,6 @@ package dev.bosun.runtime.internal.engine;
 
 import dev.bosun.charm.CharmDefinition;
 import dev.bosun.charm.Status;
-import dev.bosun.charm.StatusState;
 import dev.bosun.charm.event.HookEvent;
 import dev.bosun.charm.machine.Machine;
 import dev.bosun.charm.spi.ActionInvocation;
@@ -121,7 +120,7 @@ final class AgentBackend implements HookBackend {
 
   @Override
   public Status unitStatus() {
-    return status.state() == StatusState.ERROR ? Status.maintenance("") : status;
+    return status;
   }
 
   @Override

@@ -988,6 +988,7 @@ public final class Controller {
 
   /** Waits until no agent has work, or the timeout passes. */
   public SettleResult awaitSettled(Duration timeout) {
+    checkOpen();
     long start = System.nanoTime();
     long before = engine.hooksRun.get();
     boolean quiet = engine.awaitQuiescent(start + timeout.toNanos());

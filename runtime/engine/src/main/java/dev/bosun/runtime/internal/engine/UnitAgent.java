@@ -127,7 +127,7 @@ final class UnitAgent {
     engine.lock.lock();
     try {
       executing = false;
-      if (!agentStopped && !terminated) {
+      if (!agentStopped && !terminated && !engine.closed) {
 
         engine.hooksRun.incrementAndGet();
         if (prepared.action != null) {
