@@ -96,6 +96,8 @@ public final class Runtime implements AutoCloseable {
    * passes. In deterministic mode, runs the agents on this thread until then. A unit in a hook
    * error does not run until resolved or retried by its timer, so the wait ends with it reported.
    * Timers (update-status, retries, leadership renewal) do not count as pending work.
+   *
+   * @throws OperationException when the runtime is closed
    */
   public SettleResult awaitSettled(Duration timeout) {
     return controller.awaitSettled(requireNonNull(timeout, "timeout"));
