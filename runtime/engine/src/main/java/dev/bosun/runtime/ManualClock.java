@@ -11,7 +11,8 @@ import java.util.PriorityQueue;
 
 /**
  * A clock that only moves when told to, for deterministic tests of everything Bosun times:
- * leadership leases, {@code update-status}, hook retry backoff, lease expiry in the in-memory store.
+ * leadership leases, {@code update-status}, hook retry backoff, lease expiry in the in-memory
+ * store.
  *
  * <p>Components that need a timer {@link #schedule} an alarm; {@link #advance} moves time forward
  * step by step, stopping at every alarm that falls due (in time order, alarms due at the same
@@ -27,8 +28,8 @@ import java.util.PriorityQueue;
  * }</pre>
  *
  * <p>Thread-safe. Alarms run outside the clock's lock, so they may read the clock and schedule or
- * cancel alarms; an alarm scheduled during {@code advance} for an instant before the target runs
- * in the same call.
+ * cancel alarms; an alarm scheduled during {@code advance} for an instant before the target runs in
+ * the same call.
  */
 public final class ManualClock extends Clock {
   /** The instant a clock created with {@link #ManualClock()} starts at: 2026-01-01T00:00:00Z. */

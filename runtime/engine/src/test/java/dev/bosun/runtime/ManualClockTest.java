@@ -51,7 +51,9 @@ class ManualClockTest {
     clock.advance(Duration.ofMinutes(2));
     assertThat(fired)
         .containsExactly(
-            start.plusSeconds(30), start.plusSeconds(60), start.plusSeconds(90),
+            start.plusSeconds(30),
+            start.plusSeconds(60),
+            start.plusSeconds(90),
             start.plusSeconds(120));
   }
 

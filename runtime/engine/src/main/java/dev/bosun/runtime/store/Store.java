@@ -68,8 +68,8 @@ public interface Store extends AutoCloseable {
   /**
    * Watches the keys under a prefix: delivers every put and delete with a revision of at least
    * {@code fromRevision}, one batch per revision, in revision order. Batches of one watch are
-   * delivered one at a time, never while the store is inside a transaction, possibly on a thread
-   * of the store's choosing.
+   * delivered one at a time, never while the store is inside a transaction, possibly on a thread of
+   * the store's choosing.
    *
    * @param prefix the prefix of the keys to watch
    * @param fromRevision the first revision to deliver, at least 1; {@code revision() + 1} for
@@ -85,8 +85,7 @@ public interface Store extends AutoCloseable {
   /**
    * Grants a lease.
    *
-   * @param timeToLive how long the lease lives without {@link #keepAlive}; at least one
-   *     millisecond
+   * @param timeToLive how long the lease lives without {@link #keepAlive}; at least one millisecond
    * @return the lease id, never 0
    * @throws StoreException when the store fails
    */

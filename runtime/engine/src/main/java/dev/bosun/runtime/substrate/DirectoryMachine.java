@@ -62,7 +62,8 @@ final class DirectoryMachine implements Machine {
             Files.createDirectories(root.resolve("var"));
             Files.createDirectories(root.resolve("run"));
           } catch (IOException e) {
-            throw new SubstrateException(id, "cannot create the root of machine " + id + ": " + e, e);
+            throw new SubstrateException(
+                id, "cannot create the root of machine " + id + ": " + e, e);
           }
           created = true;
         }
@@ -115,7 +116,8 @@ final class DirectoryMachine implements Machine {
       }
       return target;
     } catch (IOException e) {
-      throw new SubstrateException(id, "cannot write " + relative + " on machine " + id + ": " + e, e);
+      throw new SubstrateException(
+          id, "cannot write " + relative + " on machine " + id + ": " + e, e);
     }
   }
 
@@ -178,7 +180,8 @@ final class DirectoryMachine implements Machine {
 
   @Override
   public Packages packages() {
-    return (debianPackage, binary) -> new PackageResult(Optional.of(Path.of("/usr/bin", binary)), "");
+    return (debianPackage, binary) ->
+        new PackageResult(Optional.of(Path.of("/usr/bin", binary)), "");
   }
 
   @Override

@@ -101,9 +101,7 @@ class InMemoryStoreTest {
     store.commit(Txn.builder().put("u/b", "2").put("u/a", "3").build());
     store.commit(Txn.builder().delete("u/a").build());
     store.commit(Txn.builder().delete("u/missing").build());
-    assertThat(seen)
-        .containsExactly(
-            "1 PUT u/a@1", "2 PUT u/a@2", "2 PUT u/b@2", "3 DELETE u/a@3");
+    assertThat(seen).containsExactly("1 PUT u/a@1", "2 PUT u/a@2", "2 PUT u/b@2", "3 DELETE u/a@3");
   }
 
   @Test
@@ -181,7 +179,8 @@ class InMemoryStoreTest {
   @Test
   void revokingALeaseDeletesItsKeysAtOnce() {
     long lease = store.grantLease(Duration.ofSeconds(60));
-    store.commit(Txn.builder().put("a", "1".getBytes(), lease).put("b", "2".getBytes(), lease).build());
+    store.commit(
+        Txn.builder().put("a", "1".getBytes(), lease).put("b", "2".getBytes(), lease).build());
     long before = store.revision();
     store.revokeLease(lease);
     assertThat(store.get("a")).isEmpty();
