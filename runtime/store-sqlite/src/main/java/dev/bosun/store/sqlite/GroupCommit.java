@@ -1,0 +1,73 @@
+package dev.bosun.store.sqlite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Group commit: writes from many threads share SQLite transactions. A writer queues its operation
+ * and takes the write lock; whoever holds it (the leader) drains the queue, up to {@link
+ * #MAX_BATCH} operations in queue order, and runs them in one transaction, so one disk sync
+ * acknowledges them all. Writers that queued while a leader was syncing find their operation done
+ * when they get the lock, or lead the next batch themselves. A lone writer pays no hand-off: it
+ * leads a batch of one on its own thread.
+ */
+final class GroupCommit {
+  /** The most operations one transaction applies. */
+  static final int MAX_BATCH = 256;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ConcurrentLinkedQueue<WriteOp<?>> queue = new ConcurrentLinkedQueue<>();
+  private final Consumer<List<WriteOp<?>>> runBatch;
+
+  /**
+   * @param runBatch runs a batch in one transaction and completes every operation in it; called
+   *     with the lock held
+   */
+  GroupCommit(Consumer<List<WriteOp<?>>> runBatch) {
+    this.runBatch = runBatch;
+  }
+
+  /** Runs an operation in the next batch and returns its result (or throws its failure). */
+  <T> T run(WriteOp<T> op) {
+    queue.add(op);
+    while (!op.isDone()) {
+      lock.lock();
+      try {
+        if (!op.isDone()) {
+          runBatch.accept(drain());
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    return op.outcome();
+  }
+
+  /** Runs {@code action} while no batch runs. */
+  <T> T exclusively(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns how many operations wait for a batch. */
+  int queued() {
+    return queue.size();
+  }
+
+  private List<WriteOp<?>> drain() {
+    List<WriteOp<?>> batch = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
+    WriteOp<?> next;
+    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+      batch.add(next);
+    }
+    return batch;
+  }
+}
