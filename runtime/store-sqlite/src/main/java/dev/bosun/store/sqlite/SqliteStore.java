@@ -242,6 +242,11 @@ public final class SqliteStore implements Store {
     readers.close();
   }
 
+  /** Returns how many writes wait for a group commit; for tests. */
+  int queuedWrites() {
+    return groupCommit.queued();
+  }
+
   @Override
   public String toString() {
     return "SqliteStore[" + file + "]";
