@@ -21,14 +21,14 @@ final class Failures {
    * Returns the exception for a failed action: {@link StoreLockedException} when another connection
    * kept the file locked past the busy timeout, else a {@link StoreException}.
    *
-   * @param action what failed, completing "cannot ..." ({@code "commit a transaction"})
+   * @param action what failed, completing "cannot ..." ({@code "commit"})
    */
   StoreException of(String action, SQLException e) {
     if (isLocked(e)) {
       return new StoreLockedException(file, busyTimeout, e);
     }
     return new StoreException(
-        "cannot " + action + " in the store file " + file + ": " + e.getMessage(), e);
+        "cannot " + action + " (store file " + file + "): " + e.getMessage(), e);
   }
 
   /** Returns the exception for a call on a closed store. */

@@ -1,5 +1,6 @@
 package dev.bosun.store.sqlite;
 
+import dev.bosun.runtime.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,7 +39,7 @@ final class GroupCommit {
       lock.lock();
       try {
         if (!op.isDone()) {
-          runBatch.accept(drain());
+          runSafely(drain());
         }
       } finally {
         lock.unlock();
@@ -60,6 +61,25 @@ final class GroupCommit {
   /** Returns how many operations wait for a batch. */
   int queued() {
     return queue.size();
+  }
+
+  /**
+   * Runs a batch; if the runner itself breaks, fails what it left undone, so no writer waits for an
+   * outcome that never comes.
+   */
+  private void runSafely(List<WriteOp<?>> batch) {
+    try {
+      runBatch.accept(batch);
+    } catch (RuntimeException | Error e) {
+      for (WriteOp<?> op : batch) {
+        if (!op.isDone()) {
+          op.fail(new StoreException("the group commit failed: " + e, e));
+        }
+      }
+      if (e instanceof Error) {
+        throw e;
+      }
+    }
   }
 
   private List<WriteOp<?>> drain() {

@@ -87,7 +87,7 @@ public final class SqliteStore implements Store {
   private final Object closeLock = new Object();
   private volatile boolean closed;
 
-  private SqliteStore(Builder builder, SqliteConnection writer) {
+  private SqliteStore(Builder builder, SqliteConnection writer, SqliteConnection watchConnection) {
     this.file = builder.file;
     this.clock = builder.clock;
     this.historyLimit = builder.historyLimit;
@@ -98,12 +98,6 @@ public final class SqliteStore implements Store {
     this.groupCommit = new GroupCommit(this::runBatch);
     String name = "bosun-sqlite-store-" + file.getFileName();
     this.reaper = new LeaseReaper(clock, name + "-leases", this::reap, builder.pollInterval);
-    SqliteConnection watchConnection;
-    try {
-      watchConnection = SqliteConnection.open(file, builder.durability, builder.busyTimeout);
-    } catch (SQLException e) {
-      throw failures.of("open a connection for watches", e);
-    }
     this.dispatcher =
         new WatchDispatcher(
             watchConnection, builder.pollInterval, reaper::expect, failures, name + "-watches");
@@ -280,7 +274,7 @@ public final class SqliteStore implements Store {
         op.fail(
             e instanceof SQLException sql
                 ? failures.of("commit", sql)
-                : new StoreException("cannot commit in the store file " + file + ": " + e, e));
+                : new StoreException("cannot commit (store file " + file + "): " + e, e));
       }
       return;
     }
@@ -408,6 +402,7 @@ public final class SqliteStore implements Store {
         throw new StoreException("cannot create the directory of the store file " + file, e);
       }
       SqliteConnection writer = null;
+      SqliteConnection watchConnection = null;
       try {
         writer = SqliteConnection.open(file, durability, busyTimeout);
         String mode = writer.queryString("PRAGMA journal_mode = WAL");
@@ -420,14 +415,17 @@ public final class SqliteStore implements Store {
                   + "); put it on a local file system");
         }
         Schema.createOrCheck(writer, file);
+        watchConnection = SqliteConnection.open(file, durability, busyTimeout);
       } catch (SQLException e) {
         closeQuietly(writer);
+        closeQuietly(watchConnection);
         throw failures.of("open the store", e);
       } catch (RuntimeException e) {
         closeQuietly(writer);
+        closeQuietly(watchConnection);
         throw e;
       }
-      SqliteStore store = new SqliteStore(this, writer);
+      SqliteStore store = new SqliteStore(this, writer, watchConnection);
       store.start();
       return store;
     }

@@ -141,7 +141,7 @@ class SqliteStoreTest {
         file(), "not a database, just some text that is long enough".repeat(100).getBytes());
     assertThatThrownBy(this::open)
         .isInstanceOf(StoreException.class)
-        .hasMessageStartingWith("cannot open the store in the store file " + file())
+        .hasMessageStartingWith("cannot open the store (store file " + file() + "): ")
         .hasMessageContaining("not a database");
   }
 
@@ -213,6 +213,24 @@ class SqliteStoreTest {
     assertThat(store.get("y").orElseThrow().valueAsString()).isEqualTo("c");
     assertThat(store.get("z")).isEmpty();
     assertThat(store.revision()).isEqualTo(4);
+  }
+
+  @Test
+  void aBatchThatBreaksFailsItsWritesAndLaterWritesGoOn() {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    SqliteStore store =
+        open(
+            SqliteStore.builder(file())
+                .observer(
+                    size -> {
+                      if (broken.getAndSet(false)) {
+                        throw new IllegalStateException("broken on purpose");
+                      }
+                    }));
+    assertThatThrownBy(() -> store.commit(put("a")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("broken on purpose");
+    assertThat(store.commit(put("a"))).isEqualTo(new TxnResult(true, 1));
   }
 
   @Test
