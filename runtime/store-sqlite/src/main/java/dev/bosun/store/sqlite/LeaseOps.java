@@ -52,7 +52,7 @@ final class LeaseOps {
 
     @Override
     Void apply(WriteTransaction batch) throws SQLException {
-      if (batch.deadline(lease) != WriteTransaction.NO_DEADLINE) {
+      if (batch.deadline(lease) != Queries.NO_DEADLINE) {
         batch.endLease(lease);
       }
       return null;
@@ -61,7 +61,7 @@ final class LeaseOps {
 
   /**
    * Ends every lease whose deadline has passed, each deleting its keys at a revision of its own;
-   * the result is the earliest deadline left, or {@link WriteTransaction#NO_DEADLINE}.
+   * the result is the earliest deadline left, or {@link Queries#NO_DEADLINE}.
    */
   static final class Reap extends WriteOp<Long> {
     @Override

@@ -23,7 +23,7 @@ final class LeaseReaper implements AutoCloseable {
   private final LongSupplier reap;
   private final Duration retryDelay;
   private Timers.Timer timer;
-  private long wakeAt = WriteTransaction.NO_DEADLINE;
+  private long wakeAt = Queries.NO_DEADLINE;
   private boolean closed;
 
   /**
@@ -38,7 +38,7 @@ final class LeaseReaper implements AutoCloseable {
 
   /** Makes sure the reaper wakes by {@code deadline} (epoch milliseconds on the store's clock). */
   synchronized void expect(long deadline) {
-    if (closed || deadline == WriteTransaction.NO_DEADLINE || deadline >= wakeAt) {
+    if (closed || deadline == Queries.NO_DEADLINE || deadline >= wakeAt) {
       return;
     }
     if (timer != null) {
@@ -54,7 +54,7 @@ final class LeaseReaper implements AutoCloseable {
         return;
       }
       timer = null;
-      wakeAt = WriteTransaction.NO_DEADLINE;
+      wakeAt = Queries.NO_DEADLINE;
     }
     long next;
     try {

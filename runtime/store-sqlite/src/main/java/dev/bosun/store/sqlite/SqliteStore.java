@@ -130,7 +130,7 @@ public final class SqliteStore implements Store {
     requireNonNull(key, "key");
     checkOpen();
     try {
-      return readers.read(connection -> ReadConnections.get(connection, key));
+      return readers.read(connection -> Queries.get(connection, key));
     } catch (SQLException e) {
       throw failures.of("read " + key, e);
     }
@@ -141,7 +141,7 @@ public final class SqliteStore implements Store {
     requireNonNull(prefix, "prefix");
     checkOpen();
     try {
-      return readers.read(connection -> ReadConnections.range(connection, prefix));
+      return readers.read(connection -> Queries.range(connection, prefix));
     } catch (SQLException e) {
       throw failures.of("read the keys under \"" + prefix + "\"", e);
     }
@@ -151,7 +151,7 @@ public final class SqliteStore implements Store {
   public long revision() {
     checkOpen();
     try {
-      return readers.read(ReadConnections::revision);
+      return readers.read(Queries::revision);
     } catch (SQLException e) {
       throw failures.of("read the revision", e);
     }
@@ -179,7 +179,7 @@ public final class SqliteStore implements Store {
           checkOpen();
           long compacted;
           try {
-            compacted = writer.queryLong("SELECT compacted_revision FROM store_meta WHERE id = 1");
+            compacted = Queries.meta(writer).compactedRevision();
           } catch (SQLException e) {
             throw failures.of("start a watch", e);
           }

@@ -36,10 +36,6 @@ final class SqliteWatch implements Watch {
     return cancelled;
   }
 
-  String prefix() {
-    return prefix;
-  }
-
   /**
    * Delivers the events of one revision under the prefix, if it is owed that revision and any
    * match; called by the dispatcher thread only.

@@ -141,7 +141,7 @@ final class WatchDispatcher {
           long version = connection.queryLong("PRAGMA data_version");
           if (local || version != dataVersion) {
             dataVersion = version;
-            leaseDeadline.accept(earliestDeadline());
+            leaseDeadline.accept(Queries.earliestDeadline(connection));
             deliverAll();
           }
         } catch (SQLException e) {
@@ -194,14 +194,9 @@ final class WatchDispatcher {
       long compacted;
       connection.execute("BEGIN");
       try {
-        try (ResultSet meta =
-            connection
-                .prepared("SELECT revision, compacted_revision FROM store_meta WHERE id = 1")
-                .executeQuery()) {
-          meta.next();
-          revision = meta.getLong(1);
-          compacted = meta.getLong(2);
-        }
+        Queries.Meta meta = Queries.meta(connection);
+        revision = meta.revision();
+        compacted = meta.compactedRevision();
         if (from <= revision) {
           PreparedStatement select = connection.prepared(CHANGES);
           select.setLong(1, from);
@@ -257,15 +252,6 @@ final class WatchDispatcher {
                 deleted ? new byte[0] : SqliteConnection.blob(rows, 4),
                 revision));
       }
-    }
-  }
-
-  private long earliestDeadline() throws SQLException {
-    try (ResultSet rows =
-        connection.prepared("SELECT min(deadline_millis) FROM leases").executeQuery()) {
-      rows.next();
-      long deadline = rows.getLong(1);
-      return rows.wasNull() ? WriteTransaction.NO_DEADLINE : deadline;
     }
   }
 

@@ -12,28 +12,19 @@ import java.util.List;
  * operations run in order, so each sees the writes of those before it.
  */
 final class WriteTransaction {
-  static final long NO_DEADLINE = Long.MAX_VALUE;
-
   private final SqliteConnection connection;
   private final long now;
   private long revision;
   private final long startRevision;
   private long compactedRevision;
-  private long earliestNewDeadline = NO_DEADLINE;
+  private long earliestNewDeadline = Queries.NO_DEADLINE;
 
   private WriteTransaction(SqliteConnection connection, long now) throws SQLException {
     this.connection = connection;
     this.now = now;
-    try (ResultSet meta =
-        connection
-            .prepared("SELECT revision, compacted_revision FROM store_meta WHERE id = 1")
-            .executeQuery()) {
-      if (!meta.next()) {
-        throw new SQLException("the store_meta row is missing");
-      }
-      this.revision = meta.getLong(1);
-      this.compactedRevision = meta.getLong(2);
-    }
+    Queries.Meta meta = Queries.meta(connection);
+    this.revision = meta.revision();
+    this.compactedRevision = meta.compactedRevision();
     this.startRevision = revision;
   }
 
@@ -46,11 +37,6 @@ final class WriteTransaction {
       connection.rollbackQuietly();
       throw e;
     }
-  }
-
-  /** Returns the time of the transaction on the store's clock, in epoch milliseconds. */
-  long now() {
-    return now;
   }
 
   /** Returns the store's revision, including the writes of this transaction so far. */
@@ -107,16 +93,16 @@ final class WriteTransaction {
   /** Whether a lease exists and has not reached its deadline. */
   boolean leaseIsAlive(long lease) throws SQLException {
     long deadline = deadline(lease);
-    return deadline != NO_DEADLINE && now < deadline;
+    return deadline != Queries.NO_DEADLINE && now < deadline;
   }
 
-  /** Returns a lease's deadline, or {@link #NO_DEADLINE} when it does not exist. */
+  /** Returns a lease's deadline, or {@link Queries#NO_DEADLINE} when it does not exist. */
   long deadline(long lease) throws SQLException {
     PreparedStatement select =
         connection.prepared("SELECT deadline_millis FROM leases WHERE id = ?");
     select.setLong(1, lease);
     try (ResultSet rows = select.executeQuery()) {
-      return rows.next() ? rows.getLong(1) : NO_DEADLINE;
+      return rows.next() ? rows.getLong(1) : Queries.NO_DEADLINE;
     }
   }
 
@@ -185,22 +171,17 @@ final class WriteTransaction {
     return expired;
   }
 
-  /** Returns the earliest deadline of any lease, or {@link #NO_DEADLINE}. */
+  /** Returns the earliest deadline of any lease, or {@link Queries#NO_DEADLINE}. */
   long earliestDeadline() throws SQLException {
-    try (ResultSet rows =
-        connection.prepared("SELECT min(deadline_millis) FROM leases").executeQuery()) {
-      rows.next();
-      long deadline = rows.getLong(1);
-      return rows.wasNull() ? NO_DEADLINE : deadline;
-    }
+    return Queries.earliestDeadline(connection);
   }
 
   /** Notes a deadline the lease reaper must wake for. */
-  void expectDeadline(long deadline) {
+  private void expectDeadline(long deadline) {
     earliestNewDeadline = Math.min(earliestNewDeadline, deadline);
   }
 
-  /** Returns the earliest deadline granted in this transaction, or {@link #NO_DEADLINE}. */
+  /** Returns the earliest deadline granted in this transaction, or {@link Queries#NO_DEADLINE}. */
   long earliestNewDeadline() {
     return earliestNewDeadline;
   }
@@ -211,8 +192,8 @@ final class WriteTransaction {
   }
 
   /**
-   * Forgets the change log up to {@code upTo} (kept at or below the revision), records the store's
-   * revision and commits.
+   * Forgets the change log up to revision {@code compactUpTo} (never past the store's revision),
+   * records the store's revision and commits.
    */
   void commit(long compactUpTo) throws SQLException {
     if (revision != startRevision || compactUpTo > compactedRevision) {
