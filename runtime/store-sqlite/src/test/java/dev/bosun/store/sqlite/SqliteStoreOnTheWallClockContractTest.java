@@ -19,7 +19,7 @@ class SqliteStoreOnTheWallClockContractTest extends StoreContract {
 
   @Override
   protected ContractClock newContractClock() {
-    return ContractClock.wall(Duration.ofMillis(500));
+    return ContractClock.wall(Duration.ofSeconds(1));
   }
 
   @Override

@@ -13,7 +13,7 @@ class InMemoryStoreOnTheWallClockContractTest extends StoreContract {
 
   @Override
   protected ContractClock newContractClock() {
-    return ContractClock.wall(Duration.ofMillis(500));
+    return ContractClock.wall(Duration.ofSeconds(1));
   }
 
   @Override
