@@ -4,17 +4,18 @@ import dev.bosun.runtime.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Group commit: writes from many threads share SQLite transactions. A writer queues its operation
- * and takes the write lock; whoever holds it (the leader) drains the queue, up to {@link
- * #MAX_BATCH} operations in queue order, and runs them in one transaction, so one disk sync
- * acknowledges them all. Writers that queued while a leader was syncing find their operation done
- * when they get the lock, or lead the next batch themselves. A lone writer pays no hand-off: it
- * leads a batch of one on its own thread.
+ * and tries the write lock; whoever gets it (the leader) drains the queue, up to {@link #MAX_BATCH}
+ * operations in queue order, and runs them in one transaction, so one disk sync acknowledges them
+ * all. The others park: the leader wakes every writer of its batch when the batch is done, all at
+ * once, and on leaving wakes the writer at the head of the queue to lead the next batch. A lone
+ * writer pays no hand-off: it leads a batch of one on its own thread.
  */
 final class GroupCommit {
   /** The most operations one transaction applies. */
@@ -34,16 +35,26 @@ final class GroupCommit {
 
   /** Runs an operation in the next batch and returns its result (or throws its failure). */
   <T> T run(WriteOp<T> op) {
+    op.waitOn(Thread.currentThread());
     queue.add(op);
+    boolean interrupted = false;
     while (!op.isDone()) {
-      lock.lock();
-      try {
-        if (!op.isDone()) {
-          runSafely(drain());
+      if (lock.tryLock()) {
+        try {
+          if (!op.isDone()) {
+            runSafely(drain());
+          }
+        } finally {
+          unlockAndHandOver();
         }
-      } finally {
-        lock.unlock();
+      } else {
+        LockSupport.park(this);
+        // A write is not abandoned half way: note an interrupt, wait on, and restore it.
+        interrupted |= Thread.interrupted();
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return op.outcome();
   }
@@ -54,7 +65,20 @@ final class GroupCommit {
     try {
       return action.get();
     } finally {
-      lock.unlock();
+      unlockAndHandOver();
+    }
+  }
+
+  /**
+   * Releases the lock and wakes the writer at the head of the queue to lead the next batch. A
+   * writer queues before it tries the lock, so one that failed to get it is either woken here or
+   * finds the lock free.
+   */
+  private void unlockAndHandOver() {
+    lock.unlock();
+    WriteOp<?> head = queue.peek();
+    if (head != null) {
+      LockSupport.unpark(head.waiter());
     }
   }
 

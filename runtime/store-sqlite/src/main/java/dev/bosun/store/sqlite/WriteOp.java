@@ -1,6 +1,7 @@
 package dev.bosun.store.sqlite;
 
 import java.sql.SQLException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A write waiting for, or done by, a group commit. {@link #apply} runs inside the batch's
@@ -11,6 +12,7 @@ import java.sql.SQLException;
  */
 abstract class WriteOp<T> {
   private volatile boolean done;
+  private volatile Thread waiter;
   private T result;
   private RuntimeException failure;
   private T pending;
@@ -36,14 +38,32 @@ abstract class WriteOp<T> {
   final void committed() {
     result = pending;
     failure = pendingFailure;
-    done = true;
+    finish();
   }
 
   /** Fails the write: its batch did not commit. */
   final void fail(RuntimeException cause) {
     result = null;
     failure = cause;
+    finish();
+  }
+
+  /** Records the thread that waits for the outcome. */
+  final void waitOn(Thread thread) {
+    waiter = thread;
+  }
+
+  /** Returns the thread that waits for the outcome. */
+  final Thread waiter() {
+    return waiter;
+  }
+
+  private void finish() {
     done = true;
+    Thread thread = waiter;
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
   }
 
   /** Whether the outcome is published. */
