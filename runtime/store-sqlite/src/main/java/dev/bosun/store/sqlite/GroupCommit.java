@@ -1,0 +1,117 @@
+package dev.bosun.store.sqlite;
+
+import dev.bosun.runtime.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Group commit: writes from many threads share SQLite transactions. A writer queues its operation
+ * and tries the write lock; whoever gets it (the leader) drains the queue, up to {@link #MAX_BATCH}
+ * operations in queue order, and runs them in one transaction, so one disk sync acknowledges them
+ * all. The others park: the leader wakes every writer of its batch when the batch is done, all at
+ * once, and on leaving wakes the writer at the head of the queue to lead the next batch. A lone
+ * writer pays no hand-off: it leads a batch of one on its own thread.
+ */
+final class GroupCommit {
+  /** The most operations one transaction applies. */
+  static final int MAX_BATCH = 256;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ConcurrentLinkedQueue<WriteOp<?>> queue = new ConcurrentLinkedQueue<>();
+  private final Consumer<List<WriteOp<?>>> runBatch;
+
+  /**
+   * @param runBatch runs a batch in one transaction and completes every operation in it; called
+   *     with the lock held
+   */
+  GroupCommit(Consumer<List<WriteOp<?>>> runBatch) {
+    this.runBatch = runBatch;
+  }
+
+  /** Runs an operation in the next batch and returns its result (or throws its failure). */
+  <T> T run(WriteOp<T> op) {
+    op.waitOn(Thread.currentThread());
+    queue.add(op);
+    boolean interrupted = false;
+    while (!op.isDone()) {
+      if (lock.tryLock()) {
+        try {
+          if (!op.isDone()) {
+            runSafely(drain());
+          }
+        } finally {
+          unlockAndHandOver();
+        }
+      } else {
+        LockSupport.park(this);
+        // A write is not abandoned half way: note an interrupt, wait on, and restore it.
+        interrupted |= Thread.interrupted();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return op.outcome();
+  }
+
+  /** Runs {@code action} while no batch runs. */
+  <T> T exclusively(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      unlockAndHandOver();
+    }
+  }
+
+  /**
+   * Releases the lock and wakes the writer at the head of the queue to lead the next batch. A
+   * writer queues before it tries the lock, so one that failed to get it is either woken here or
+   * finds the lock free.
+   */
+  private void unlockAndHandOver() {
+    lock.unlock();
+    WriteOp<?> head = queue.peek();
+    if (head != null) {
+      LockSupport.unpark(head.waiter());
+    }
+  }
+
+  /** Returns how many operations wait for a batch. */
+  int queued() {
+    return queue.size();
+  }
+
+  /**
+   * Runs a batch; if the runner itself breaks, fails what it left undone, so no writer waits for an
+   * outcome that never comes.
+   */
+  private void runSafely(List<WriteOp<?>> batch) {
+    try {
+      runBatch.accept(batch);
+    } catch (RuntimeException | Error e) {
+      for (WriteOp<?> op : batch) {
+        if (!op.isDone()) {
+          op.fail(new StoreException("the group commit failed: " + e, e));
+        }
+      }
+      if (e instanceof Error) {
+        throw e;
+      }
+    }
+  }
+
+  private List<WriteOp<?>> drain() {
+    List<WriteOp<?>> batch = new ArrayList<>(Math.min(MAX_BATCH, queue.size() + 1));
+    WriteOp<?> next;
+    while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+      batch.add(next);
+    }
+    return batch;
+  }
+}

@@ -1,0 +1,259 @@
+package dev.bosun.store.sqlite;
+
+import dev.bosun.runtime.store.WatchEvent;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's one watch thread. It reads the change log on a connection of its own and delivers
+ * each revision's changes to the watches owed it, in revision order, outside any transaction.
+ *
+ * <p>It runs when this process commits (woken at once) and every poll interval, when it asks SQLite
+ * whether any connection changed the file ({@code PRAGMA data_version}); so changes other processes
+ * make to a shared file reach this process's watches within about one poll interval. On every
+ * change it also reads the earliest lease deadline, so leases granted by another process are reaped
+ * here if that process dies.
+ *
+ * <p>The change log is read in chunks of at most {@link #CHUNK_REVISIONS} revisions. This process's
+ * commits never compact revisions a watch here is still owed ({@link #compactionFloor()}); if
+ * another process sharing the file compacts past one, the watch is cancelled and the failure
+ * logged, since the watch SPI has no way to report it.
+ */
+final class WatchDispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(WatchDispatcher.class);
+
+  /** The most revisions read from the change log at once. */
+  static final int CHUNK_REVISIONS = 256;
+
+  private static final String CHANGES =
+      "SELECT revision, key, deleted, value FROM changes"
+          + " WHERE revision >= ? AND revision < ? ORDER BY revision, key";
+
+  private final SqliteConnection connection;
+  private final Duration pollInterval;
+  private final LongConsumer leaseDeadline;
+  private final Failures failures;
+  private final CopyOnWriteArrayList<SqliteWatch> watches = new CopyOnWriteArrayList<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wakeUp = lock.newCondition();
+  private final Thread thread;
+  private boolean woken;
+  private volatile boolean running = true;
+  private long dataVersion = -1;
+
+  /**
+   * @param connection the dispatcher's own connection, closed when it stops
+   * @param leaseDeadline told the earliest lease deadline whenever the file changed
+   */
+  WatchDispatcher(
+      SqliteConnection connection,
+      Duration pollInterval,
+      LongConsumer leaseDeadline,
+      Failures failures,
+      String threadName) {
+    this.connection = connection;
+    this.pollInterval = pollInterval;
+    this.leaseDeadline = leaseDeadline;
+    this.failures = failures;
+    this.thread = new Thread(this::run, threadName);
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Adds a watch; it is delivered from its first revision on by the dispatcher thread. */
+  void add(SqliteWatch watch) {
+    watches.add(watch);
+    wake();
+  }
+
+  void remove(SqliteWatch watch) {
+    watches.remove(watch);
+  }
+
+  /** Whether any watch is open. */
+  boolean hasWatches() {
+    return !watches.isEmpty();
+  }
+
+  /**
+   * Returns the newest revision this process may compact: one before the earliest revision a watch
+   * here is still owed ({@link Long#MAX_VALUE} without watches).
+   */
+  long compactionFloor() {
+    long floor = Long.MAX_VALUE;
+    for (SqliteWatch watch : watches) {
+      floor = Math.min(floor, watch.next() - 1);
+    }
+    return floor;
+  }
+
+  /** Makes the dispatcher look for new changes now. */
+  void wake() {
+    lock.lock();
+    try {
+      woken = true;
+      wakeUp.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the thread and cancels every watch; waits for a delivery in progress to finish for up to
+   * {@code timeout}, unless called from a listener.
+   */
+  void stop(Duration timeout) {
+    running = false;
+    for (SqliteWatch watch : watches) {
+      watch.cancel();
+    }
+    wake();
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(timeout.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        boolean local = awaitWakeUp();
+        if (!running) {
+          break;
+        }
+        try {
+          long version = connection.queryLong("PRAGMA data_version");
+          if (local || version != dataVersion) {
+            dataVersion = version;
+            leaseDeadline.accept(Queries.earliestDeadline(connection));
+            deliverAll();
+          }
+        } catch (SQLException e) {
+          if (running) {
+            LOG.warn(
+                "{}; watches retry in {}",
+                failures.of("read the change log", e).getMessage(),
+                pollInterval);
+          }
+        }
+      }
+    } finally {
+      connection.close();
+    }
+  }
+
+  /** Waits for a wake-up or the poll interval; returns whether this process woke it. */
+  private boolean awaitWakeUp() {
+    lock.lock();
+    try {
+      long remaining = pollInterval.toNanos();
+      while (!woken && running && remaining > 0) {
+        remaining = wakeUp.awaitNanos(remaining);
+      }
+      boolean local = woken;
+      woken = false;
+      return local;
+    } catch (InterruptedException e) {
+      running = false;
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Delivers every revision the watches are owed, chunk by chunk, until they are up to date. */
+  private void deliverAll() throws SQLException {
+    while (running) {
+      List<SqliteWatch> owed = new ArrayList<>(watches);
+      if (owed.isEmpty()) {
+        return;
+      }
+      long from = Long.MAX_VALUE;
+      for (SqliteWatch watch : owed) {
+        from = Math.min(from, watch.next());
+      }
+      long until = from + CHUNK_REVISIONS;
+      List<Batch> batches = new ArrayList<>();
+      long revision;
+      long compacted;
+      connection.execute("BEGIN");
+      try {
+        Queries.Meta meta = Queries.meta(connection);
+        revision = meta.revision();
+        compacted = meta.compactedRevision();
+        if (from <= revision) {
+          PreparedStatement select = connection.prepared(CHANGES);
+          select.setLong(1, from);
+          select.setLong(2, until);
+          readBatches(select, batches);
+        }
+        connection.execute("COMMIT");
+      } catch (SQLException | RuntimeException e) {
+        connection.rollbackQuietly();
+        throw e;
+      }
+      for (SqliteWatch watch : owed) {
+        if (watch.next() <= compacted && !watch.isCancelled()) {
+          LOG.error(
+              "watch on {} is cancelled: it was owed revision {}, but another process sharing"
+                  + " the store compacted the change log up to revision {}",
+              watch.quoted(),
+              watch.next(),
+              compacted);
+          watch.cancel();
+        }
+      }
+      for (Batch batch : batches) {
+        for (SqliteWatch watch : owed) {
+          watch.offer(batch.revision, batch.events);
+        }
+      }
+      long seen = Math.min(until - 1, revision);
+      for (SqliteWatch watch : owed) {
+        watch.skipTo(seen);
+      }
+      if (seen >= revision) {
+        return;
+      }
+    }
+  }
+
+  private static void readBatches(PreparedStatement select, List<Batch> batches)
+      throws SQLException {
+    try (ResultSet rows = select.executeQuery()) {
+      Batch current = null;
+      while (rows.next()) {
+        long revision = rows.getLong(1);
+        if (current == null || current.revision != revision) {
+          current = new Batch(revision, new ArrayList<>());
+          batches.add(current);
+        }
+        boolean deleted = rows.getInt(3) != 0;
+        current.events.add(
+            new WatchEvent(
+                deleted ? WatchEvent.Type.DELETE : WatchEvent.Type.PUT,
+                Keys.decode(rows.getBytes(2)),
+                deleted ? new byte[0] : SqliteConnection.blob(rows, 4),
+                revision));
+      }
+    }
+  }
+
+  private record Batch(long revision, List<WatchEvent> events) {}
+}

@@ -1,0 +1,367 @@
+package dev.bosun.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bosun.runtime.ManualClock;
+import dev.bosun.runtime.store.CompactedException;
+import dev.bosun.runtime.store.KeyValue;
+import dev.bosun.runtime.store.LeaseNotFoundException;
+import dev.bosun.runtime.store.StoreException;
+import dev.bosun.runtime.store.Txn;
+import dev.bosun.runtime.store.TxnResult;
+import dev.bosun.testing.store.ContractClock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the SQLite store does beyond the store contract: the file, durability, processes. */
+class SqliteStoreTest {
+  private final ContractClock time = ContractClock.manual();
+  private final ManualClock clock = (ManualClock) time.clock();
+  private final List<SqliteStore> stores = new ArrayList<>();
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  @TempDir Path directory;
+
+  @AfterEach
+  void closeEverything() {
+    threads.shutdownNow();
+    stores.forEach(SqliteStore::close);
+  }
+
+  private Path file() {
+    return directory.resolve("model.db");
+  }
+
+  private SqliteStore open(SqliteStore.Builder builder) {
+    SqliteStore store = builder.open();
+    stores.add(store);
+    return store;
+  }
+
+  private SqliteStore open() {
+    return open(SqliteStore.builder(file()).clock(clock).pollInterval(Duration.ofMillis(10)));
+  }
+
+  @Test
+  void reopeningTheFileFindsEverythingCommitted() {
+    SqliteStore first = open();
+    first.commit(Txn.builder().put("a", "1").put("b", "1").build());
+    first.commit(Txn.builder().put("a", "2").delete("b").build());
+    long lease = first.grantLease(Duration.ofSeconds(60));
+    first.commit(Txn.builder().put("leader", "x".getBytes(StandardCharsets.UTF_8), lease).build());
+    first.close();
+
+    SqliteStore second = open();
+    assertThat(second.revision()).isEqualTo(3);
+    KeyValue a = second.get("a").orElseThrow();
+    assertThat(a.valueAsString()).isEqualTo("2");
+    assertThat(a.createRevision()).isEqualTo(1);
+    assertThat(a.modRevision()).isEqualTo(2);
+    assertThat(a.version()).isEqualTo(2);
+    assertThat(second.get("b")).isEmpty();
+    assertThat(second.get("leader").orElseThrow().lease()).isEqualTo(lease);
+    second.keepAlive(lease);
+    assertThat(second.grantLease(Duration.ofSeconds(60))).isGreaterThan(lease);
+
+    List<String> replayed = Collections.synchronizedList(new ArrayList<>());
+    second.watch("", 1, (revision, events) -> events.forEach(e -> replayed.add(e.toString())));
+    time.await("the history is replayed", () -> replayed.size() == 5);
+    assertThat(replayed)
+        .containsExactly("PUT a@1", "PUT b@1", "PUT a@2", "DELETE b@2", "PUT leader@3");
+  }
+
+  @Test
+  void theFileIsInWalModeWithBosunsSchemaVersion() throws SQLException {
+    open().commit(Txn.builder().put("a", "1").build());
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = raw.createStatement()) {
+      assertThat(query(statement, "PRAGMA journal_mode")).isEqualTo("wal");
+      assertThat(query(statement, "PRAGMA user_version")).isEqualTo("1");
+      assertThat(Long.parseLong(query(statement, "PRAGMA application_id"))).isEqualTo(0x426f736eL);
+      assertThat(query(statement, "SELECT typeof(value) FROM kv")).isEqualTo("blob");
+    }
+    assertThat(SqliteStore.SCHEMA_VERSION).isEqualTo(1);
+  }
+
+  @Test
+  void aFileFromANewerBosunIsRefused() throws SQLException {
+    open().close();
+    execute("PRAGMA user_version = 2");
+    assertThatThrownBy(this::open)
+        .isInstanceOf(UnsupportedSchemaException.class)
+        .hasMessage(
+            "the store file "
+                + file()
+                + " has schema version 2, but this Bosun knows schema versions up to 1: open it"
+                + " with the newer Bosun that wrote it")
+        .satisfies(
+            e -> {
+              UnsupportedSchemaException schema = (UnsupportedSchemaException) e;
+              assertThat(schema.foundVersion()).isEqualTo(2);
+              assertThat(schema.supportedVersion()).isEqualTo(1);
+              assertThat(schema.file()).isEqualTo(file());
+            });
+  }
+
+  @Test
+  void aDatabaseOfAnotherApplicationIsRefused() throws SQLException {
+    execute("CREATE TABLE accounts (id INTEGER)");
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StoreException.class)
+        .hasMessage(
+            "the file "
+                + file()
+                + " is an SQLite database but not a Bosun store: it has tables and no Bosun schema"
+                + " version; give the store a file of its own");
+  }
+
+  @Test
+  void aFileThatIsNotADatabaseIsRefused() throws Exception {
+    Files.write(
+        file(), "not a database, just some text that is long enough".repeat(100).getBytes());
+    assertThatThrownBy(this::open)
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith("cannot open the store (store file " + file() + "): ")
+        .hasMessageContaining("not a database");
+  }
+
+  @Test
+  void aWriteBlockedByAnotherConnectionPastTheBusyTimeoutFailsClearlyAndAppliesNothing()
+      throws SQLException {
+    SqliteStore store = open(SqliteStore.builder(file()).busyTimeout(Duration.ofMillis(100)));
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = other.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      assertThatThrownBy(() -> store.commit(Txn.builder().put("a", "1").build()))
+          .isInstanceOf(StoreLockedException.class)
+          .hasMessage(
+              "the store file "
+                  + file()
+                  + " stayed locked by another connection for 100 ms (the busy timeout): another"
+                  + " process is writing to it or holds it locked; nothing was applied, retry"
+                  + " later");
+      assertThat(store.revision()).isZero();
+      statement.execute("ROLLBACK");
+    }
+    assertThat(store.commit(Txn.builder().put("a", "1").build()).revision()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentWritesShareOneTransactionAndSeeEachOtherInQueueOrder() throws Exception {
+    CountDownLatch firstBatchRunning = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean first = new AtomicBoolean(true);
+    SqliteStore store =
+        open(
+            SqliteStore.builder(file())
+                .clock(clock)
+                .observer(
+                    size -> {
+                      batchSizes.add(size);
+                      if (first.getAndSet(false)) {
+                        firstBatchRunning.countDown();
+                        awaitQuietly(release);
+                      }
+                    }));
+    Future<TxnResult> leader = threads.submit(() -> store.commit(put("first")));
+    assertThat(firstBatchRunning.await(10, TimeUnit.SECONDS)).isTrue();
+
+    List<Future<?>> queued = new ArrayList<>();
+    List<Txn> txns =
+        List.of(
+            Txn.builder().ifAbsent("x").put("x", "a").build(),
+            Txn.builder().ifAbsent("x").put("x", "b").build(),
+            Txn.builder().ifModRevision("x", 2).put("y", "c").build(),
+            Txn.builder().put("z", "d".getBytes(StandardCharsets.UTF_8), 999).build(),
+            Txn.builder().ifModRevision("y", 3).delete("x").build());
+    for (Txn txn : txns) {
+      queued.add(threads.submit(() -> store.commit(txn)));
+      int expected = queued.size();
+      time.await("write " + expected + " is queued", () -> store.queuedWrites() == expected);
+    }
+    release.countDown();
+
+    assertThat(leader.get()).isEqualTo(new TxnResult(true, 1));
+    assertThat(queued.get(0).get()).isEqualTo(new TxnResult(true, 2));
+    assertThat(queued.get(1).get()).isEqualTo(new TxnResult(false, 2));
+    assertThat(queued.get(2).get()).isEqualTo(new TxnResult(true, 3));
+    assertThatThrownBy(() -> queued.get(3).get()).hasCauseInstanceOf(LeaseNotFoundException.class);
+    assertThat(queued.get(4).get()).isEqualTo(new TxnResult(true, 4));
+    assertThat(batchSizes).containsExactly(1, txns.size());
+    assertThat(store.get("x")).isEmpty();
+    assertThat(store.get("y").orElseThrow().valueAsString()).isEqualTo("c");
+    assertThat(store.get("z")).isEmpty();
+    assertThat(store.revision()).isEqualTo(4);
+  }
+
+  @Test
+  void aBatchThatBreaksFailsItsWritesAndLaterWritesGoOn() {
+    AtomicBoolean broken = new AtomicBoolean(true);
+    SqliteStore store =
+        open(
+            SqliteStore.builder(file())
+                .observer(
+                    size -> {
+                      if (broken.getAndSet(false)) {
+                        throw new IllegalStateException("broken on purpose");
+                      }
+                    }));
+    assertThatThrownBy(() -> store.commit(put("a")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("broken on purpose");
+    assertThat(store.commit(put("a"))).isEqualTo(new TxnResult(true, 1));
+  }
+
+  @Test
+  void changesMadeThroughAnotherConnectionReachWatchers() {
+    SqliteStore watched = open();
+    SqliteStore other = open();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    watched.watch("u/", 1, (revision, events) -> events.forEach(e -> seen.add(e.toString())));
+    other.commit(Txn.builder().put("u/a", "1").put("x", "1").build());
+    other.commit(Txn.builder().delete("u/a").build());
+    time.await("the other store's changes arrive", () -> seen.size() == 2);
+    assertThat(seen).containsExactly("PUT u/a@1", "DELETE u/a@2");
+    assertThat(watched.get("x").orElseThrow().valueAsString()).isEqualTo("1");
+  }
+
+  @Test
+  void aLeaseOfAStoreThatWentAwayIsReapedByAnother() {
+    SqliteStore survivor = open();
+    SqliteStore departed = open();
+    long lease = departed.grantLease(Duration.ofSeconds(30));
+    departed.commit(
+        Txn.builder().put("leader", "d".getBytes(StandardCharsets.UTF_8), lease).build());
+    departed.close();
+    clock.advance(Duration.ofSeconds(31));
+    time.await("the survivor reaps the lease", () -> survivor.get("leader").isEmpty());
+    assertThat(survivor.revision()).isEqualTo(2);
+  }
+
+  @Test
+  void aLeaseWhoseDeadlinePassedWhileTheFileWasClosedExpiresWhenItIsOpened() {
+    SqliteStore first = open();
+    long lease = first.grantLease(Duration.ofSeconds(30));
+    first.commit(Txn.builder().put("leader", "a".getBytes(StandardCharsets.UTF_8), lease).build());
+    first.close();
+    clock.advance(Duration.ofMinutes(5));
+    SqliteStore reopened = open();
+    time.await("the lease expires", () -> reopened.get("leader").isEmpty());
+    assertThatThrownBy(() -> reopened.keepAlive(lease)).isInstanceOf(LeaseNotFoundException.class);
+  }
+
+  @Test
+  void theChangeLogKeepsOnlyTheHistoryLimit() throws SQLException {
+    SqliteStore store = open(SqliteStore.builder(file()).historyLimit(5));
+    for (int i = 0; i < 20; i++) {
+      store.commit(put("k"));
+    }
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = raw.createStatement()) {
+      assertThat(query(statement, "SELECT group_concat(revision) FROM changes"))
+          .isEqualTo("16,17,18,19,20");
+      assertThat(query(statement, "SELECT compacted_revision FROM store_meta")).isEqualTo("15");
+    }
+    assertThatThrownBy(() -> store.watch("k", 15, (revision, events) -> {}))
+        .isInstanceOf(CompactedException.class)
+        .hasMessage(
+            "required revision 15 has been compacted; the oldest revision that can be watched is"
+                + " 16");
+  }
+
+  @Test
+  void theChangeLogIsKeptForAWatchThatIsBehind() {
+    SqliteStore store = open(SqliteStore.builder(file()).historyLimit(2));
+    CountDownLatch release = new CountDownLatch(1);
+    List<Long> revisions = Collections.synchronizedList(new ArrayList<>());
+    store.watch(
+        "",
+        1,
+        (revision, events) -> {
+          revisions.add(revision);
+          awaitQuietly(release);
+        });
+    for (int i = 0; i < 12; i++) {
+      store.commit(put("k"));
+    }
+    release.countDown();
+    time.await("the slow watch catches up", () -> revisions.size() == 12);
+    assertThat(revisions).containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
+  }
+
+  @Test
+  void keysAreOrderedByTheirUtf8Bytes() {
+    SqliteStore store = open();
+    String privateUse = "k/\uE000";
+    String rocket = "k/\uD83D\uDE80";
+    store.commit(Txn.builder().put(rocket, "r").put(privateUse, "p").put("k/z", "z").build());
+    assertThat(store.range("k/").entries())
+        .extracting(KeyValue::key)
+        .containsExactly("k/z", privateUse, rocket);
+  }
+
+  @Test
+  void theBuilderRefusesNonsense() {
+    SqliteStore.Builder builder = SqliteStore.builder(file());
+    assertThatThrownBy(() -> builder.historyLimit(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.pollInterval(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.busyTimeout(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aStoreThatSurvivesOnlyProcessCrashesWorksTheSame() {
+    SqliteStore store = open(SqliteStore.builder(file()).durability(Durability.PROCESS_CRASH));
+    store.commit(put("a"));
+    store.close();
+    assertThat(open().get("a").orElseThrow().valueAsString()).isEqualTo("value");
+  }
+
+  private static Txn put(String key) {
+    return Txn.builder().put(key, "value").build();
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = raw.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static String query(Statement statement, String sql) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
