@@ -18,19 +18,34 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts service processes detached from the JVM.
  *
- * <p>With {@code setsid} (util-linux) a service is started as {@code setsid --fork /bin/sh -c
- * SCRIPT}: {@code setsid} forks and exits at once, so the JVM's own child is gone immediately (no
- * JDK reaper thread per service, nothing tied to the JVM); the forked child leads a new session
- * (no controlling terminal, no hang-up when the terminal closes), its shell prints its own pid on a
- * pipe the JVM reads, then {@code exec}s the service with standard input from {@code /dev/null} and
- * standard output and error appended to the log. The service keeps that pid, and is re-parented to
- * init, so it keeps running when the JVM exits.
+ * <p>With {@code setsid} (util-linux) the JVM runs a short-lived shell that runs {@code setsid
+ * --fork /bin/sh -c SERVICE}: {@code setsid} forks and exits at once; its forked child leads a new
+ * session (no controlling terminal, no hang-up when a terminal closes), prints its pid and {@code
+ * exec}s the service with standard input from {@code /dev/null} and standard output and error
+ * appended to the log. The launching shell passes the pid on to the JVM and exits, so nothing of
+ * the service is the JVM's child (no JDK reaper thread per service): the service keeps that pid,
+ * is re-parented to init, and keeps running when the JVM exits.
  *
  * <p>Without {@code setsid} (not Linux) the service is the JVM's direct child with the same
  * redirections; it still outlives the JVM but shares its session.
  */
 final class ProcessLauncher {
-  private static final String SCRIPT = "log=$1; shift; echo $$; exec \"$@\" </dev/null >>\"$log\" 2>&1";
+  /**
+   * Run by the JVM's child: runs {@code setsid --fork} on the service script, collects the pid the
+   * script prints and prints it. The JVM's child must print the pid itself before it exits: the JDK
+   * drains and closes a child's output pipe when the child exits, so a pid printed later by a
+   * grandchild could be lost.
+   */
+  private static final String LAUNCHER =
+      "setsid=$1; service=$2; shift 2; pid=$(\"$setsid\" --fork /bin/sh -c \"$service\""
+          + " bosun-service \"$@\") || exit 1; echo \"$pid\"";
+
+  /**
+   * Run by the service's session leader: prints its own pid, then becomes the service with
+   * standard input from {@code /dev/null} and its output appended to the log.
+   */
+  private static final String SERVICE =
+      "log=$1; shift; echo $$; exec \"$@\" </dev/null >>\"$log\" 2>&1";
   private static final File NULL_DEVICE = new File("/dev/null");
 
   private final Path setsid;
@@ -106,12 +121,12 @@ final class ProcessLauncher {
       }
     }
     List<String> command = new ArrayList<>();
-    command.add(setsid.toString());
-    command.add("--fork");
     command.add(shell.toString());
     command.add("-c");
-    command.add(SCRIPT);
-    command.add("bosun-service-" + spec.name());
+    command.add(LAUNCHER);
+    command.add("bosun-launcher");
+    command.add(setsid.toString());
+    command.add(SERVICE);
     command.add(log.toString());
     command.addAll(spec.command());
     builder.command(command);
@@ -138,7 +153,13 @@ final class ProcessLauncher {
       pid = -1;
     }
     if (pid <= 0) {
-      throw failure(machineId, spec, "the launcher did not report the process id; see " + log);
+      throw failure(
+          machineId,
+          spec,
+          "the launcher exited without reporting the process id"
+              + tail(log)
+              + "; see "
+              + log);
     }
     return identify(pid);
   }
@@ -205,6 +226,17 @@ final class ProcessLauncher {
           StandardOpenOption.WRITE);
     } catch (IOException e) {
       // The log itself is then unusable and starting reports it.
+    }
+  }
+
+  /** Returns the last lines of the log, for a message. */
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      List<String> last = lines.subList(Math.max(0, lines.size() - 3), lines.size());
+      return last.isEmpty() ? "" : " (" + String.join(" / ", last).strip() + ")";
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 
