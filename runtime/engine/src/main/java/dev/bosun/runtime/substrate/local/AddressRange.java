@@ -3,10 +3,10 @@ package dev.bosun.runtime.substrate.local;
 import java.util.BitSet;
 
 /**
- * The loopback addresses machines get, one each: handed out in order from the first host address
- * of the range, skipping those ending in {@code .0} or {@code .255}, never handing out an address
- * that is allocated, and wrapping around to released ones only when the end of the range is
- * reached. Not thread-safe: the substrate allocates under its lock.
+ * The loopback addresses machines get, one each: handed out in order from the first host address of
+ * the range, skipping those ending in {@code .0} or {@code .255}, never handing out an address that
+ * is allocated, and wrapping around to released ones only when the end of the range is reached. Not
+ * thread-safe: the substrate allocates under its lock.
  */
 final class AddressRange {
   private final String cidr;
@@ -24,8 +24,8 @@ final class AddressRange {
   /**
    * Parses a range such as {@code 127.77.0.0/16}.
    *
-   * @throws IllegalArgumentException when it is not a CIDR range inside the loopback network
-   *     {@code 127.0.0.0/8} with room for at least two machines
+   * @throws IllegalArgumentException when it is not a CIDR range inside the loopback network {@code
+   *     127.0.0.0/8} with room for at least two machines
    */
   static AddressRange parse(String cidr) {
     String[] parts = cidr.split("/", -1);
@@ -142,7 +142,12 @@ final class AddressRange {
   }
 
   private static String format(int address) {
-    return (address >>> 24) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "."
+    return (address >>> 24)
+        + "."
+        + ((address >>> 16) & 0xFF)
+        + "."
+        + ((address >>> 8) & 0xFF)
+        + "."
         + (address & 0xFF);
   }
 }

@@ -14,8 +14,8 @@ import java.util.Properties;
 
 /**
  * A machine of the {@link LocalSubstrate}: a directory tree of its own ({@code etc/}, {@code
- * var/lib/}, {@code var/log/}, {@code run/}), a loopback address of its own, real services and
- * this host's packages. Bosun's own records are under {@code run/bosun/}.
+ * var/lib/}, {@code var/log/}, {@code run/}), a loopback address of its own, real services and this
+ * host's packages. Bosun's own records are under {@code run/bosun/}.
  */
 final class LocalMachine implements Machine {
   static final String RECORD = "run/bosun/machine.properties";
@@ -73,8 +73,7 @@ final class LocalMachine implements Machine {
     }
     Path resolved = root.resolve(candidate).normalize();
     if (!resolved.startsWith(root)) {
-      throw new IllegalArgumentException(
-          "path " + relative + " escapes the root of machine " + id);
+      throw new IllegalArgumentException("path " + relative + " escapes the root of machine " + id);
     }
     return resolved;
   }

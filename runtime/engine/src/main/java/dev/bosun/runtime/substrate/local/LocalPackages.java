@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Package decisions of a {@link LocalSubstrate}, shared by its machines (they all are this host):
- * a binary on the search path is used as it is; otherwise, when installation is allowed and this
+ * Package decisions of a {@link LocalSubstrate}, shared by its machines (they all are this host): a
+ * binary on the search path is used as it is; otherwise, when installation is allowed and this
  * process is privileged, {@code apt-get install -y <package>} runs once per package for the life of
  * the substrate; otherwise the result names the command an operator must run. Installations are
  * serialised ({@code apt-get} takes a lock of its own anyway).
@@ -58,8 +58,7 @@ final class LocalPackages {
     if (attempted.add(debianPackage)) {
       Path log = machine.path("var/log/packages.log");
       LOG.info("installing {} for {} on machine {}", debianPackage, binary, machine.id());
-      int status =
-          installer.run(command, Map.of("DEBIAN_FRONTEND", "noninteractive"), log);
+      int status = installer.run(command, Map.of("DEBIAN_FRONTEND", "noninteractive"), log);
       found = find(binary);
       if (found.isPresent()) {
         return new PackageResult(found, "");

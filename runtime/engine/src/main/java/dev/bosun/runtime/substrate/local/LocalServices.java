@@ -49,7 +49,7 @@ final class LocalServices implements Services {
     String hash = ServiceRecord.hash(spec);
     while (true) {
       SupervisedService service =
-          services.computeIfAbsent(name, key -> new SupervisedService(key, initialBackoff()));
+          services.computeIfAbsent(name, key -> new SupervisedService(key, context.settings()));
       service.lock.lock();
       try {
         if (service.state == State.GONE) {
@@ -233,23 +233,27 @@ final class LocalServices implements Services {
   }
 
   private void crashed(SupervisedService service, long nowNanos) {
-    Settings settings = context.settings();
     Instant startedAt = service.startedAt;
-    if (startedAt != null
-        && Duration.between(startedAt, Instant.now()).compareTo(settings.stableAfter()) >= 0) {
-      service.backoffNanos = settings.initialBackoff().toNanos();
-    }
-    long delay = service.backoffNanos;
-    service.backoffNanos = Math.min(delay * 2, settings.maximumBackoff().toNanos());
+    long delay =
+        service
+            .backoff
+            .afterCrash(startedAt == null ? null : Duration.between(startedAt, Instant.now()))
+            .toNanos();
     service.restartAtNanos = nowNanos + delay;
+    service.startedAt = null; // a restart that fails to launch does not count as a stable run
+    ProcessIdentity exited = service.process;
     if (service.state == State.RUNNING) {
       LOG.warn(
           "service {} on machine {} exited (pid {}); restarting in {} ms; see {}",
           service.name,
           machine.id(),
-          service.process == null ? -1 : service.process.pid(),
+          exited == null ? -1 : exited.pid(),
           delay / 1_000_000,
           logFile(service.name));
+      if (exited != null) {
+        // What it started may still run in its session (and hold its ports): stop that too.
+        Processes.terminate(List.of(exited), context.settings().stopGracePeriod());
+      }
     }
     service.state = State.CRASHED;
     service.process = null;
@@ -297,7 +301,7 @@ final class LocalServices implements Services {
         }
         continue;
       }
-      SupervisedService service = new SupervisedService(record.name(), initialBackoff());
+      SupervisedService service = new SupervisedService(record.name(), context.settings());
       service.spec = record.spec();
       service.specHash = record.specHash();
       service.restarts = record.restarts();
@@ -305,9 +309,12 @@ final class LocalServices implements Services {
       if (handle != null) {
         service.process = process;
         service.state = State.RUNNING;
-        service.startedAt =
-            process.startInstant() == null ? Instant.now() : process.startInstant();
-        LOG.debug("adopted service {} on machine {} (pid {})", record.name(), machine.id(), process.pid());
+        service.startedAt = process.startInstant() == null ? Instant.now() : process.startInstant();
+        LOG.debug(
+            "adopted service {} on machine {} (pid {})",
+            record.name(),
+            machine.id(),
+            process.pid());
       } else {
         service.state = State.CRASHED;
         service.restartAtNanos = System.nanoTime();
@@ -411,10 +418,6 @@ final class LocalServices implements Services {
 
   private Path logFile(String name) {
     return machine.root().resolve("var/log").resolve(name + ".log");
-  }
-
-  private long initialBackoff() {
-    return context.settings().initialBackoff().toNanos();
   }
 
   private static void checkName(String name) {

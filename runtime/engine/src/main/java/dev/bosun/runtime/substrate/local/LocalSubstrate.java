@@ -46,12 +46,12 @@ import org.slf4j.LoggerFactory;
  * listen on 2379, each on its own address). Addresses are handed out in provisioning order from
  * {@code 127.77.0.1}, never while allocated, and recorded with the machine.
  *
- * <p>Services are real processes started in a session of their own, with standard input from
- * {@code /dev/null} and their output appended to the machine's {@code var/log/<service>.log}; they
- * keep running after the JVM that started them exits. One supervisor thread checks them all: a
- * service whose process exited is restarted after a backoff that doubles from {@link
- * Builder#restartBackoff initially} to a maximum, and resets once the service ran {@link
- * Builder#stableAfter stably}; a service stopped on purpose stays stopped.
+ * <p>Services are real processes started in a session of their own, with standard input from {@code
+ * /dev/null} and their output appended to the machine's {@code var/log/<service>.log}; they keep
+ * running after the JVM that started them exits. One supervisor thread checks them all: a service
+ * whose process exited is restarted after a backoff that doubles from {@link Builder#restartBackoff
+ * initially} to a maximum, and resets once the service ran {@link Builder#stableAfter stably}; a
+ * service stopped on purpose stays stopped.
  *
  * <p>Durable: machines, their addresses and their services are recorded under the root (each
  * service with its process's pid and start time, so that a reused pid is not mistaken for it).
@@ -243,7 +243,8 @@ public final class LocalSubstrate implements Substrate {
     }
     Path directory = root.resolve(id);
     LocalMachine machine =
-        new LocalMachine(id, address, request.containerType(), request.parentId(), directory, context);
+        new LocalMachine(
+            id, address, request.containerType(), request.parentId(), directory, context);
     try {
       checkBindable(id, address);
       // A directory without a record is what an interrupted release left behind.
@@ -382,8 +383,7 @@ public final class LocalSubstrate implements Substrate {
     }
     for (Path child : children) {
       String name = child.getFileName().toString();
-      if (!NUMBER.matcher(name).matches()
-          || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+      if (!NUMBER.matcher(name).matches() || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
       String id = prefix + name;
@@ -491,8 +491,7 @@ public final class LocalSubstrate implements Substrate {
           e);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new SubstrateException(
-          "", "cannot lock the machines directory " + root + ": " + e, e);
+      throw new SubstrateException("", "cannot lock the machines directory " + root + ": " + e, e);
     }
     if (lock == null) {
       String holder = "";
@@ -548,10 +547,7 @@ public final class LocalSubstrate implements Substrate {
     String[] a = left.split("/", -1);
     String[] b = right.split("/", -1);
     for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      int order =
-          i % 2 == 0
-              ? compareNumbers(a[i], b[i])
-              : a[i].compareTo(b[i]);
+      int order = i % 2 == 0 ? compareNumbers(a[i], b[i]) : a[i].compareTo(b[i]);
       if (order != 0) {
         return order;
       }
@@ -650,7 +646,10 @@ public final class LocalSubstrate implements Substrate {
     public Builder restartBackoff(Duration initial, Duration maximum) {
       if (initial.isNegative() || initial.isZero() || initial.compareTo(maximum) > 0) {
         throw new IllegalArgumentException(
-            "restart backoff must be positive and at most its maximum: " + initial + ", " + maximum);
+            "restart backoff must be positive and at most its maximum: "
+                + initial
+                + ", "
+                + maximum);
       }
       this.initialBackoff = initial;
       this.maximumBackoff = maximum;

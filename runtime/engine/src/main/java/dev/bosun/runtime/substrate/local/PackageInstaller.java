@@ -37,9 +37,9 @@ public interface PackageInstaller {
   int run(List<String> command, Map<String, String> environment, Path log);
 
   /**
-   * Returns the installer that runs the command as a process of this host, with standard input
-   * from {@code /dev/null} and its output appended to the log. A command that cannot be run (no
-   * {@code apt-get} on this host) or is interrupted yields a non-zero status.
+   * Returns the installer that runs the command as a process of this host, with standard input from
+   * {@code /dev/null} and its output appended to the log. A command that cannot be run (no {@code
+   * apt-get} on this host) or is interrupted yields a non-zero status.
    */
   static PackageInstaller system() {
     return (command, environment, log) -> {

@@ -3,15 +3,15 @@ package dev.bosun.runtime.substrate.local;
 import java.time.Instant;
 
 /**
- * Which process a service runs as, recorded so that a later process (or a later Bosun) can tell
- * the service's process from an unrelated one that got the same pid after it exited.
+ * Which process a service runs as, recorded so that a later process (or a later Bosun) can tell the
+ * service's process from an unrelated one that got the same pid after it exited.
  *
  * @param pid the process id
- * @param startInstant when the process started, from {@link ProcessHandle.Info#startInstant()},
- *     or null when the platform does not tell
+ * @param startInstant when the process started, from {@link ProcessHandle.Info#startInstant()}, or
+ *     null when the platform does not tell
  * @param bootId the kernel's boot id ({@code /proc/sys/kernel/random/boot_id}), or null off Linux
- * @param startTicks the process start time in clock ticks since boot ({@code /proc/<pid>/stat}),
- *     or -1 off Linux; unlike the start instant it does not move when the wall clock is adjusted
+ * @param startTicks the process start time in clock ticks since boot ({@code /proc/<pid>/stat}), or
+ *     -1 off Linux; unlike the start instant it does not move when the wall clock is adjusted
  */
 record ProcessIdentity(long pid, Instant startInstant, String bootId, long startTicks) {
 
@@ -28,9 +28,8 @@ record ProcessIdentity(long pid, Instant startInstant, String bootId, long start
   }
 
   /**
-   * Returns the process when it is still running as this identity: alive, not a zombie, and
-   * started when recorded (same boot and start tick on Linux; same start instant to the second
-   * elsewhere).
+   * Returns the process when it is still running as this identity: alive, not a zombie, and started
+   * when recorded (same boot and start tick on Linux; same start instant to the second elsewhere).
    */
   ProcessHandle live() {
     ProcessHandle handle = ProcessHandle.of(pid).orElse(null);

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * session (no controlling terminal, no hang-up when a terminal closes), prints its pid and {@code
  * exec}s the service with standard input from {@code /dev/null} and standard output and error
  * appended to the log. The launching shell passes the pid on to the JVM and exits, so nothing of
- * the service is the JVM's child (no JDK reaper thread per service): the service keeps that pid,
- * is re-parented to init, and keeps running when the JVM exits.
+ * the service is the JVM's child (no JDK reaper thread per service): the service keeps that pid, is
+ * re-parented to init, and keeps running when the JVM exits.
  *
  * <p>Without {@code setsid} (not Linux) the service is the JVM's direct child with the same
  * redirections; it still outlives the JVM but shares its session.
@@ -41,11 +41,12 @@ final class ProcessLauncher {
           + " bosun-service \"$@\") || exit 1; echo \"$pid\"";
 
   /**
-   * Run by the service's session leader: prints its own pid, then becomes the service with
-   * standard input from {@code /dev/null} and its output appended to the log.
+   * Run by the service's session leader: prints its own pid, then becomes the service with standard
+   * input from {@code /dev/null} and its output appended to the log.
    */
   private static final String SERVICE =
       "log=$1; shift; echo $$; exec \"$@\" </dev/null >>\"$log\" 2>&1";
+
   private static final File NULL_DEVICE = new File("/dev/null");
 
   private final Path setsid;
@@ -156,10 +157,7 @@ final class ProcessLauncher {
       throw failure(
           machineId,
           spec,
-          "the launcher exited without reporting the process id"
-              + tail(log)
-              + "; see "
-              + log);
+          "the launcher exited without reporting the process id" + tail(log) + "; see " + log);
     }
     return identify(pid);
   }
@@ -242,7 +240,6 @@ final class ProcessLauncher {
 
   private static SubstrateException failure(String machineId, ServiceSpec spec, String why) {
     return new SubstrateException(
-        machineId,
-        "cannot start service " + spec.name() + " on machine " + machineId + ": " + why);
+        machineId, "cannot start service " + spec.name() + " on machine " + machineId + ": " + why);
   }
 }

@@ -33,14 +33,15 @@ final class SupervisedService {
   /** When the current process started (wall clock), to tell whether it ran stably. */
   Instant startedAt;
 
-  /** The delay before the next restart after a crash; doubles up to the maximum. */
-  long backoffNanos;
+  /** The delays before restarts after crashes. */
+  final Backoff backoff;
 
   /** When a crashed service is restarted ({@link System#nanoTime()}). */
   long restartAtNanos;
 
-  SupervisedService(String name, long initialBackoffNanos) {
+  SupervisedService(String name, Settings settings) {
     this.name = name;
-    this.backoffNanos = initialBackoffNanos;
+    this.backoff =
+        new Backoff(settings.initialBackoff(), settings.maximumBackoff(), settings.stableAfter());
   }
 }

@@ -56,7 +56,8 @@ class LocalSubstrateServicesTest {
         .isEqualTo(first.address());
     assertThat(Await.value("machine 1 to answer", () -> answer(second.address(), port)))
         .isEqualTo(second.address());
-    assertThat(Machines.pid(substrate, "0", "web")).isNotEqualTo(Machines.pid(substrate, "1", "web"));
+    assertThat(Machines.pid(substrate, "0", "web"))
+        .isNotEqualTo(Machines.pid(substrate, "1", "web"));
   }
 
   @Test
@@ -131,6 +132,24 @@ class LocalSubstrateServicesTest {
   }
 
   @Test
+  void whatACrashedServiceLeftInItsSessionIsStoppedBeforeItIsRestarted() {
+    Machine machine = substrate.provision(MachineRequest.of("0"));
+    machine.services().ensure(ServiceSpec.of("tree", "sh", "-c", "sleep 600 & wait"));
+    long pid = Machines.pid(substrate, "0", "tree");
+    ProcessHandle child =
+        Await.value(
+            "the service starts its child",
+            () -> ProcessHandle.of(pid).orElseThrow().children().findFirst().orElse(null));
+
+    Machines.kill(pid);
+
+    Await.until(
+        "the service is restarted",
+        () -> machine.services().status("tree").map(ServiceStatus::restarts).orElse(0) == 1);
+    assertThat(Processes.alive(child)).isFalse();
+  }
+
+  @Test
   void aStoppedServiceStaysStopped() {
     Machine machine = substrate.provision(MachineRequest.of("0"));
     machine.services().ensure(ServiceSpec.of("stopped", "sleep", "600"));
@@ -178,14 +197,12 @@ class LocalSubstrateServicesTest {
   @Test
   void stopTerminatesTheWholeProcessTreeAndKillsWhatIgnoresSigterm() {
     substrate.close();
-    substrate =
-        Machines.fast(root).stopGracePeriod(java.time.Duration.ofMillis(300)).build();
+    substrate = Machines.fast(root).stopGracePeriod(java.time.Duration.ofMillis(300)).build();
     Machine machine = substrate.provision(MachineRequest.of("0"));
     machine
         .services()
         .ensure(
-            ServiceSpec.of(
-                "tree", "sh", "-c", "trap '' TERM; sleep 600 & sleep 600 & wait; wait"));
+            ServiceSpec.of("tree", "sh", "-c", "trap '' TERM; sleep 600 & sleep 600 & wait; wait"));
     long pid = Machines.pid(substrate, "0", "tree");
     List<ProcessHandle> children =
         Await.value(

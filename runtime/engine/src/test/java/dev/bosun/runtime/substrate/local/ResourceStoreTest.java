@@ -61,7 +61,9 @@ class ResourceStoreTest {
     store.attach("etcd", "binary", file);
     store.attach("vault", "binary", file);
 
-    assertThat(store.list("etcd")).extracting(AttachedResource::name).containsExactly("binary", "snapshot");
+    assertThat(store.list("etcd"))
+        .extracting(AttachedResource::name)
+        .containsExactly("binary", "snapshot");
     assertThat(store.lookup("etcd", "missing")).isEmpty();
     assertThat(store.list("nothing")).isEmpty();
 
