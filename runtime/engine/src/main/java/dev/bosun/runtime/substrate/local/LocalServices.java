@@ -90,8 +90,8 @@ final class LocalServices implements Services {
     }
     service.lock.lock();
     try {
-      if (service.state == State.GONE) {
-        return;
+      if (service.state == State.GONE || service.state == State.NEW) {
+        return; // stopped, or being created by ensure (which starts it)
       }
       terminate(service);
       try {

@@ -64,6 +64,13 @@ import org.slf4j.LoggerFactory;
  * deployed keeps running). {@link #release(String)} is what stops a machine's services and deletes
  * its directory.
  *
+ * <p>Limits: machines share this host's kernel, users and packages (constraints are not checked);
+ * services run as the user of the JVM that starts them, with its environment plus their own
+ * variables; stopping kills a service's process tree and session, so a program that daemonises
+ * itself into a session of its own escapes it (run such programs in the foreground). Services are
+ * started through {@code setsid} and {@code /bin/sh}; without {@code setsid} (not Linux) they share
+ * the JVM's session.
+ *
  * <pre>{@code
  * try (LocalSubstrate substrate = LocalSubstrate.open(modelDirectory.resolve("machines"))) {
  *   Machine machine = substrate.provision(MachineRequest.of("0"));   // 127.77.0.1

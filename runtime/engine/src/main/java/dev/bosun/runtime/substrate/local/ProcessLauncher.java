@@ -69,11 +69,6 @@ final class ProcessLauncher {
     return new ProcessLauncher(null, null);
   }
 
-  /** Whether services get a session of their own. */
-  boolean detaches() {
-    return setsid != null;
-  }
-
   /**
    * Starts a service.
    *
