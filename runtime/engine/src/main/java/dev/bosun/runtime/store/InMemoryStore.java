@@ -58,8 +58,12 @@ public final class InMemoryStore implements Store {
   private final ReentrantLock lock = new ReentrantLock();
   private final HashMap<String, KeyValue> data = new HashMap<>();
 
-  /** The keys in order, for ranges; touched only when a key is created or deleted. */
-  private final java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+  /**
+   * The keys in the order of their UTF-8 bytes (that is, by code point, as etcd and SQLite order
+   * them), for ranges; touched only when a key is created or deleted.
+   */
+  private final java.util.TreeSet<String> keys =
+      new java.util.TreeSet<>(InMemoryStore::byCodePoint);
 
   private final ArrayDeque<Batch> history = new ArrayDeque<>();
   private final Map<Long, LeaseState> leases = new HashMap<>();
@@ -112,10 +116,11 @@ public final class InMemoryStore implements Store {
     lock.lock();
     try {
       checkOpen();
-      java.util.SortedSet<String> matching =
-          prefix.isEmpty() ? keys : keys.subSet(prefix, prefix + Character.MAX_VALUE);
-      List<KeyValue> entries = new ArrayList<>(matching.size());
-      for (String key : matching) {
+      List<KeyValue> entries = new ArrayList<>();
+      for (String key : keys.tailSet(prefix)) {
+        if (!key.startsWith(prefix)) {
+          break;
+        }
         entries.add(data.get(key));
       }
       return new Range(entries, revision);
@@ -193,6 +198,10 @@ public final class InMemoryStore implements Store {
           }
           events.add(new WatchEvent(WatchEvent.Type.DELETE, key, NO_VALUE, next));
         }
+      }
+      if (events.isEmpty()) {
+        // Only deletes of absent keys: nothing changed, so no revision is taken (as in etcd).
+        return new TxnResult(true, revision);
       }
       revision = next;
       notify = record(events);
@@ -295,6 +304,22 @@ public final class InMemoryStore implements Store {
       lock.unlock();
     }
     drain(notify);
+  }
+
+  /** Compares by code point, which orders strings as their UTF-8 bytes order. */
+  private static int byCodePoint(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /** Returns how many keys the store holds. */

@@ -12,8 +12,9 @@ import java.util.Optional;
  * arrays it is given and the arrays it returns must not be modified.
  *
  * <p><b>Revisions.</b> The store has one revision counter, starting at 0 for an empty store. Every
- * transaction that writes something (and every lease expiry or revocation that deletes keys)
- * increments it by one; all its writes carry that revision. Each key records the revision that
+ * transaction that changes something (and every lease expiry or revocation that deletes keys)
+ * increments it by one; all its writes carry that revision. A transaction that changes nothing (it
+ * only deletes absent keys) takes no revision, as in etcd. Each key records the revision that
  * created it and the one that last modified it ({@link KeyValue}).
  *
  * <p><b>Transactions.</b> {@link #commit} compares keys' modification revisions (0 meaning "the key
@@ -42,7 +43,8 @@ public interface Store extends AutoCloseable {
   Optional<KeyValue> get(String key);
 
   /**
-   * Returns every key that starts with {@code prefix}, sorted by key, as of one revision.
+   * Returns every key that starts with {@code prefix}, sorted by the keys' UTF-8 bytes (that is, by
+   * code point), as of one revision.
    *
    * @param prefix the prefix; {@code ""} for every key
    * @throws StoreException when the store fails

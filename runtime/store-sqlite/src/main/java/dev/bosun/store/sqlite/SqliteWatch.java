@@ -71,6 +71,18 @@ final class SqliteWatch implements Watch {
     }
   }
 
+  /** Cancels the watch and tells its listener why: it will deliver nothing more. */
+  void fail(dev.bosun.runtime.store.StoreException failure) {
+    if (!cancelled) {
+      cancel();
+      try {
+        listener.onError(failure);
+      } catch (RuntimeException e) {
+        LOG.error("watch listener on {} failed handling an error", quoted(), e);
+      }
+    }
+  }
+
   @Override
   public void cancel() {
     if (!cancelled) {

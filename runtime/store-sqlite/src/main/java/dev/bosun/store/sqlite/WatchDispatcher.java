@@ -1,5 +1,6 @@
 package dev.bosun.store.sqlite;
 
+import dev.bosun.runtime.store.CompactedException;
 import dev.bosun.runtime.store.WatchEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -216,7 +217,7 @@ final class WatchDispatcher {
               watch.quoted(),
               watch.next(),
               compacted);
-          watch.cancel();
+          watch.fail(new CompactedException(watch.next(), compacted + 1));
         }
       }
       for (Batch batch : batches) {

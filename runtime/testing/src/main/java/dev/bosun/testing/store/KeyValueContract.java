@@ -69,19 +69,29 @@ public interface KeyValueContract extends StoreFixture {
   }
 
   /**
-   * Deleting an absent key changes no key. Whether it takes a revision is the backend's choice
-   * (etcd takes none; the in-memory store takes one); either way the result reports the store's
-   * revision.
+   * Deleting an absent key changes nothing, so it takes no revision (as in etcd); the result
+   * reports the store's revision.
    */
   @Test
-  default void deletingAnAbsentKeyChangesNoKey() {
+  default void deletingAnAbsentKeyChangesNothingAndTakesNoRevision() {
     Store store = store();
     put(store, "a", "1");
     TxnResult result = store.commit(Txn.builder().delete("missing").build());
     assertThat(result.succeeded()).isTrue();
-    assertThat(result.revision()).isEqualTo(store.revision());
+    assertThat(result.revision()).isEqualTo(1);
+    assertThat(store.revision()).isEqualTo(1);
     assertThat(store.range("").entries()).extracting(KeyValue::key).containsExactly("a");
     assertThat(store.get("a").orElseThrow().modRevision()).isEqualTo(1);
+  }
+
+  /** Keys sort by code point (their UTF-8 bytes), not by UTF-16 units: U+E000 before U+1F600. */
+  @Test
+  default void rangeSortsKeysByTheirUtf8Bytes() {
+    Store store = store();
+    put(store, "k/\uD83D\uDE00", "smiley", "k/\uE000", "private use", "k/z", "ascii");
+    assertThat(store.range("k/").entries())
+        .extracting(KeyValue::key)
+        .containsExactly("k/z", "k/\uE000", "k/\uD83D\uDE00");
   }
 
   @Test
