@@ -289,6 +289,29 @@ public final class Runtime implements AutoCloseable {
   }
 
   /**
+   * Returns a databag of a relation as committed, as {@code juju show-unit} shows it: the bag of a
+   * unit ({@code member} {@code etcd/0}), which holds {@code private-address}, {@code
+   * ingress-address} and {@code egress-subnets} once the unit entered the relation's scope, or the
+   * bag of an application ({@code member} {@code etcd}). A unit's bag stays readable after it
+   * departed, for the life of the relation.
+   *
+   * <pre>{@code
+   * int id = runtime.status().relations().get(0).id();
+   * runtime.relationData(id, "etcd/0").get("connection_string");
+   * }</pre>
+   *
+   * @param relationId the relation id ({@link RelationStatus#id()})
+   * @param member a unit or application on either side of the relation
+   * @return the bag, unmodifiable; empty when the member has not written one
+   * @throws NotFoundException when no such relation exists
+   * @throws OperationException when the member's application is not in the relation: {@code
+   *     application "x" is not in relation 3 (client:db server:db)}
+   */
+  public Map<String, String> relationData(int relationId, String member) {
+    return controller.relationData(relationId, member);
+  }
+
+  /**
    * Stops a unit's agent as if its process died: it runs no more hooks and stops renewing its
    * leadership, which lapses when the lease expires. For fault tests.
    *

@@ -1078,6 +1078,39 @@ public final class Controller {
     return log;
   }
 
+  /**
+   * Returns a databag of a relation as committed: a unit's bag when {@code member} names a unit
+   * ({@code etcd/0}), else the application's bag. Empty when the member has not written one.
+   */
+  public Map<String, String> relationData(int relationId, String member) {
+    requireNonNull(member, "member");
+    int slash = member.indexOf('/');
+    String application = slash < 0 ? member : member.substring(0, slash);
+    engine.lock.lock();
+    try {
+      RelationNode relation = engine.relations.get(relationId);
+      if (relation == null) {
+        throw new NotFoundException("relation", Integer.toString(relationId));
+      }
+      if (!relation.involves(application)) {
+        throw new OperationException(
+            member,
+            "application "
+                + GoFormat.quote(application)
+                + " is not in relation "
+                + relationId
+                + " ("
+                + relation.key
+                + ")");
+      }
+    } finally {
+      engine.lock.unlock();
+    }
+    return slash < 0
+        ? engine.readApplicationBag(relationId, application)
+        : engine.readBag(relationId, member);
+  }
+
   private static HookRecord record(String unit, Documents.LogEntry entry) {
     return new HookRecord(
         entry.seq(),
