@@ -7,6 +7,7 @@ import java.util.List;
 public final class Greetings {
   private Greetings() {}
 
+  // tag::interface[]
   /**
    * What the greeter publishes in its application bag.
    *
@@ -22,7 +23,6 @@ public final class Greetings {
    */
   public record Visitor(String name) {}
 
-  // tag::interface[]
   /** The interface: the greeter (provider) publishes a Greeting, each visitor a Visitor. */
   public static final RelationInterface<Greeting, Visitor> GREETING =
       RelationInterface.of("greeting", Greeting.class, Visitor.class);
