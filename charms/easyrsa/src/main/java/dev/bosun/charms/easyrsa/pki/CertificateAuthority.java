@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -164,6 +166,19 @@ public final class CertificateAuthority {
    */
   public String privateKeyPem() {
     return Pem.privateKey(privateKey);
+  }
+
+  /**
+   * Returns the SHA-256 fingerprint of the CA certificate's DER encoding as upper-case hex pairs
+   * separated by colons, as {@code openssl x509 -noout -fingerprint -sha256} prints it.
+   */
+  public String fingerprint() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+      return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw new PkiException("cannot encode the CA certificate: " + e.getMessage(), e);
+    }
   }
 
   /** Whether this is the same CA as another: the same certificate (and so the same key). */

@@ -135,4 +135,17 @@ class CertificateAuthorityRenewalTest {
         .isInstanceOf(PkiException.class)
         .satisfies(error -> Secrets.assertNoKeyMaterial(error, RSA_CA.privateKey()));
   }
+
+  @Test
+  void theFingerprintIsTheSha256OfTheCertificateAsOpensslPrintsIt() throws Exception {
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256").digest(EC_CA.certificate().getEncoded());
+    StringBuilder expected = new StringBuilder();
+    for (byte b : digest) {
+      expected.append(expected.length() == 0 ? "" : ":").append(String.format("%02X", b));
+    }
+
+    assertThat(EC_CA.fingerprint()).isEqualTo(expected.toString()).hasSize(95);
+    assertThat(RSA_CA.fingerprint()).isNotEqualTo(EC_CA.fingerprint());
+  }
 }
