@@ -11,9 +11,10 @@ import dev.bosun.charms.easyrsa.pki.RestoreResult;
 import java.util.Optional;
 
 /**
- * easyrsa's actions: {@code backup}, {@code list-backups}, {@code restore} and {@code
- * delete-backup}. Archives are written on the unit's machine under {@code var/lib/easyrsa/backups}
- * with mode 0600 (they hold the CA key); results name them, never their content.
+ * easyrsa's actions: {@code get-ca}, {@code backup}, {@code list-backups}, {@code restore} and
+ * {@code delete-backup}. Archives are written on the unit's machine under {@code
+ * var/lib/easyrsa/backups} with mode 0600 (they hold the CA key); results name them, never their
+ * content.
  */
 final class BackupActions {
   private final HookContext ctx;
@@ -32,6 +33,7 @@ final class BackupActions {
     ActionContext result = ctx.action();
     try {
       switch (action) {
+        case "get-ca" -> getCa(result);
         case "backup" -> backup(result);
         case "list-backups" -> result.set("message", backups.listMessage());
         case "restore" -> restore(result);
@@ -41,6 +43,17 @@ final class BackupActions {
     } catch (BackupException e) {
       result.fail(e.getMessage());
     }
+  }
+
+  private void getCa(ActionContext result) {
+    Optional<CertificateAuthority> ca = store.load();
+    if (ca.isEmpty()) {
+      result.fail(
+          "There is no Certificate Authority on this unit yet; wait until the leader creates it.");
+      return;
+    }
+    result.set("ca", ca.get().certificatePem());
+    result.set("fingerprint", ca.get().fingerprint());
   }
 
   private void backup(ActionContext result) {

@@ -36,11 +36,13 @@ import dev.bosun.runtime.substrate.InMemorySubstrate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,6 +144,17 @@ class EasyrsaCharmTest {
     assertThat(sans(oneServer))
         .containsExactlyInAnyOrder("7:" + address("requester/1"), "7:127.0.0.1", "2:localhost");
     assertThat(UnitCertificates.certifies(pem(server), keyOf("requester/0").publicKey())).isTrue();
+
+    ActionResult getCa = action("easyrsa/0", "get-ca", Map.of());
+    assertThat(getCa.results().get("ca").strip()).isEqualTo(zero.ca().strip());
+    assertThat(getCa.results().get("fingerprint"))
+        .isEqualTo(
+            HexFormat.ofDelimiter(":")
+                .withUpperCase()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(Pem.parseCertificate(zero.ca()).getEncoded())));
+    assertThat(getCa.results().toString()).doesNotContain("PRIVATE KEY");
   }
 
   @Test
