@@ -30,8 +30,10 @@ import java.util.TreeSet;
  * its validity. Otherwise the request is signed again — so a changed SAN list, a rotated requester
  * key, a restored different CA or an ageing certificate all lead to a new certificate, while a
  * requester that merely sends a fresh CSR for the same key and names (ECDSA signatures differ every
- * time) keeps its certificate. Certificates no request asks for any more are forgotten. A new
- * leader has no certificates on its machine and issues them again, from the same CA.
+ * time) keeps its certificate. A request that cannot be signed (a CSR for another name, a weak key)
+ * is reported and keeps its previous certificate, if it had one. Certificates no request asks for
+ * any more are forgotten. A new leader has no certificates on its machine and issues them again,
+ * from the same CA.
  */
 final class Issuer {
   private final HookContext ctx;
@@ -99,10 +101,9 @@ final class Issuer {
                 request.key().commonName(),
                 request.key().unitName());
       } catch (PkiException e) {
-        refused.add(request.key().unitName());
-        if (issued.remove(id) != null) {
-          store.deleteIssued(prefix + id);
-        }
+        // The previous certificate, if any, stays published: a requester keeps working with it
+        // until its request can be signed.
+        refused.add(jujuUnitName(request.key().unitName()));
         ctx.log().warn("cannot sign {}: {}", id, e.getMessage());
       }
     }
@@ -122,6 +123,17 @@ final class Issuer {
       }
     }
     return new Result(data.build(), new ArrayList<>(refused));
+  }
+
+  /**
+   * Returns the Juju name of a unit's wire name ({@code etcd_0} → {@code etcd/0}): application
+   * names hold no underscore, so the last one separates the unit number.
+   */
+  static String jujuUnitName(String wireName) {
+    int separator = wireName.lastIndexOf('_');
+    return separator < 0
+        ? wireName
+        : wireName.substring(0, separator) + "/" + wireName.substring(separator + 1);
   }
 
   private X509Certificate sign(CertificateRequest request, CertificateSigningRequest csr) {

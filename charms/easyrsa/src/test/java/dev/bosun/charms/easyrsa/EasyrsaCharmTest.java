@@ -202,6 +202,33 @@ class EasyrsaCharmTest {
   }
 
   @Test
+  void aRequestThatCannotBeSignedIsReportedAndKeepsItsPreviousCertificate() throws Exception {
+    deploy(1, "ecdsa");
+    String before = RECEIVED.get("requester/0").serverCertificate().orElseThrow();
+
+    runtime.setConfig(
+        "requester", Map.of("extra-san", "new.example", "csr-common-name", "someone-else"));
+    settled();
+
+    assertThat(runtime.status().unit("easyrsa/0").orElseThrow().workload().message())
+        .isEqualTo(
+            "Certificate Authority connected. Refused requests of requester/0, requester/1 (see"
+                + " the unit's log).");
+    assertThat(RECEIVED.get("requester/0").serverCertificate()).contains(before);
+    assertThat(RECEIVED.get("requester/0").certificate(CertificateType.CLIENT, "admin"))
+        .isPresent();
+
+    runtime.resetConfig("requester", "csr-common-name");
+    settled();
+    assertThat(runtime.status().unit("easyrsa/0").orElseThrow().workload().message())
+        .isEqualTo("Certificate Authority connected.");
+    String after = RECEIVED.get("requester/0").serverCertificate().orElseThrow();
+    assertThat(sans(Pem.parseCertificate(after)))
+        .containsExactlyInAnyOrder(
+            "7:" + address("requester/0"), "7:127.0.0.1", "2:localhost", "2:new.example");
+  }
+
+  @Test
   void theCaSurvivesARuntimeRestartAndALeaderChange() throws Exception {
     deploy(2, "ecdsa");
     String ca = caCertificate();
@@ -417,7 +444,9 @@ class EasyrsaCharmTest {
 
   /**
    * A requester: one key on its machine (0600), a top-level server request for its address plus
-   * 127.0.0.1, localhost and the {@code extra-san} option, and a client request {@code admin}.
+   * 127.0.0.1, localhost and the {@code extra-san} option, and a client request {@code admin}. A
+   * fresh CSR every hook (ECDSA: never the same bytes); option {@code csr-common-name} makes the
+   * top-level CSR name another subject than the request.
    */
   static CharmDefinition requester() {
     CharmMeta meta =
@@ -425,7 +454,11 @@ class EasyrsaCharmTest {
             .requires(Endpoint.of("certificates", Role.REQUIRER, TlsCertificates.NAME))
             .config(
                 ConfigSchema.of(
-                    Map.of("extra-san", new ConfigOption("extra-san", OptionType.STRING, "", ""))))
+                    Map.of(
+                        "extra-san",
+                        new ConfigOption("extra-san", OptionType.STRING, "", ""),
+                        "csr-common-name",
+                        new ConfigOption("csr-common-name", OptionType.STRING, "", ""))))
             .build();
     CharmFiles none =
         new CharmFiles() {
@@ -458,11 +491,15 @@ class EasyrsaCharmTest {
       sans.add(extra);
     }
     String wireName = TlsCertificates.wireUnitName(ctx.unitName());
+    String csrName =
+        ctx.config().string("csr-common-name").isEmpty()
+            ? address
+            : ctx.config().string("csr-common-name");
     for (TypedRelation<TlsRequirerData, TlsProviderData> tls :
         ctx.relations("certificates", TlsCertificates.REQUIRER)) {
       tls.publish(
           TlsRequirerData.builder(wireName)
-              .topLevel(address, sans, wireName, key.createCsr(address, sans).pem())
+              .topLevel(address, sans, wireName, key.createCsr(csrName, sans).pem())
               .client("admin", key.createCsr("admin", List.of()).pem())
               .build());
       UnitCertificates.of(wireName, tls.remoteUnits())
