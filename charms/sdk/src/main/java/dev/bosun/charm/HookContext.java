@@ -120,4 +120,15 @@ public interface HookContext {
 
   /** Returns a logger whose records name the unit and the hook. */
   Logger log();
+
+  /**
+   * Returns the application's secrets: readable by every unit, written by the leader only,
+   * committed with the hook, never in relation data or logs.
+   *
+   * @throws UnsupportedOperationException when the context's runtime keeps no secrets (the SDK's
+   *     own contexts always do; this default exists so that other implementations keep compiling)
+   */
+  default ApplicationSecrets secrets() {
+    throw new UnsupportedOperationException("this hook context keeps no application secrets");
+  }
 }

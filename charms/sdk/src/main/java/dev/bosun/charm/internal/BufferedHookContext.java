@@ -3,6 +3,7 @@ package dev.bosun.charm.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.bosun.charm.ActionContext;
+import dev.bosun.charm.ApplicationSecrets;
 import dev.bosun.charm.CharmConfig;
 import dev.bosun.charm.CharmDefinition;
 import dev.bosun.charm.HookContext;
@@ -60,6 +61,7 @@ final class BufferedHookContext implements HookContext {
   private BufferedStatus status;
   private BufferedPorts ports;
   private BufferedAction action;
+  private BufferedSecrets secrets;
   private Logger logger;
   private Map<Integer, BufferedRelation> relationsById;
   private final Map<String, List<Relation>> liveByEndpoint = new HashMap<>();
@@ -274,6 +276,15 @@ final class BufferedHookContext implements HookContext {
     return logger;
   }
 
+  @Override
+  public ApplicationSecrets secrets() {
+    scope.ensureOpen();
+    if (secrets == null) {
+      secrets = new BufferedSecrets(scope, backend, unit.unitName(), leader);
+    }
+    return secrets;
+  }
+
   /** Returns everything the hook wrote, as changes against the committed state. */
   HookChanges changes() {
     Map<Integer, RelationChanges> relationChanges = Map.of();
@@ -298,7 +309,8 @@ final class BufferedHookContext implements HookContext {
         ports == null ? Set.of() : ports.closedChanges(),
         action == null ? Map.of() : action.results(),
         action == null ? List.of() : action.logMessages(),
-        action == null ? null : action.failure());
+        action == null ? null : action.failure(),
+        secrets == null ? Map.of() : secrets.changes());
   }
 
   /**

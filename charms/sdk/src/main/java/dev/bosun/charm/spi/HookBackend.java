@@ -64,4 +64,13 @@ public interface HookBackend {
 
   /** Returns the running action, when the event is an action. */
   Optional<ActionInvocation> action();
+
+  /**
+   * Returns the committed content of one of the application's secrets, if it exists. The default
+   * returns empty: a backend without secret storage has none (and a leader's writes are then
+   * reported in {@link HookChanges#applicationSecrets()} for it to keep or refuse).
+   */
+  default Optional<Map<String, String>> applicationSecret(String label) {
+    return Optional.empty();
+  }
 }

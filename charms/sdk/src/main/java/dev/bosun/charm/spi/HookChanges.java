@@ -27,6 +27,8 @@ import java.util.Set;
  * @param actionLog the action's log messages, in order
  * @param actionFailure the action's failure message, or null when it did not fail; for an action
  *     that threw without calling {@code fail}, the exception's message
+ * @param applicationSecrets the application secrets the leader set, by label, each with its whole
+ *     new content (a set replaces the content); empty when none. Redacted by {@link #toString()}.
  */
 public record HookChanges(
     Map<Integer, RelationChanges> relations,
@@ -37,7 +39,40 @@ public record HookChanges(
     Set<String> portsClosed,
     Map<String, String> actionResults,
     List<String> actionLog,
-    String actionFailure) {
+    String actionFailure,
+    Map<String, Map<String, String>> applicationSecrets) {
+
+  /** Checks the secrets component (null means none). */
+  public HookChanges {
+    applicationSecrets = applicationSecrets == null ? Map.of() : applicationSecrets;
+  }
+
+  /**
+   * The changes of a hook that set no application secret: the constructor of the record before
+   * secrets existed, kept for runtimes written against it.
+   */
+  public HookChanges(
+      Map<Integer, RelationChanges> relations,
+      Map<String, String> unitState,
+      Status unitStatus,
+      Status applicationStatus,
+      Set<String> portsOpened,
+      Set<String> portsClosed,
+      Map<String, String> actionResults,
+      List<String> actionLog,
+      String actionFailure) {
+    this(
+        relations,
+        unitState,
+        unitStatus,
+        applicationStatus,
+        portsOpened,
+        portsClosed,
+        actionResults,
+        actionLog,
+        actionFailure,
+        Map.of());
+  }
 
   /** Whether the hook changed nothing that must be committed. */
   public boolean isEmpty() {
@@ -49,6 +84,47 @@ public record HookChanges(
         && portsClosed.isEmpty()
         && actionResults.isEmpty()
         && actionLog.isEmpty()
-        && actionFailure == null;
+        && actionFailure == null
+        && applicationSecrets.isEmpty();
+  }
+
+  /** Describes the changes; secrets show as their labels and key counts, never their values. */
+  @Override
+  public String toString() {
+    StringBuilder secrets = new StringBuilder("{");
+    new java.util.TreeMap<>(applicationSecrets)
+        .forEach(
+            (label, content) -> {
+              if (secrets.length() > 1) {
+                secrets.append(", ");
+              }
+              secrets
+                  .append(label)
+                  .append("=<redacted: ")
+                  .append(content == null ? 0 : content.size())
+                  .append(" keys>");
+            });
+    secrets.append('}');
+    return "HookChanges[relations="
+        + relations
+        + ", unitState="
+        + unitState
+        + ", unitStatus="
+        + unitStatus
+        + ", applicationStatus="
+        + applicationStatus
+        + ", portsOpened="
+        + portsOpened
+        + ", portsClosed="
+        + portsClosed
+        + ", actionResults="
+        + actionResults
+        + ", actionLog="
+        + actionLog
+        + ", actionFailure="
+        + actionFailure
+        + ", applicationSecrets="
+        + secrets
+        + "]";
   }
 }

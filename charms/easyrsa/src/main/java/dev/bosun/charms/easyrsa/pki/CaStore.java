@@ -216,6 +216,35 @@ public final class CaStore {
   }
 
   /**
+   * Makes the store hold the given CA: does nothing when it already does, stores it when the store
+   * is empty, and replaces a different CA (dropping its issued certificates, which the other CA
+   * signed). Used by units that mirror the CA their application keeps in a secret.
+   *
+   * @return whether the store changed
+   * @throws CaStoreException when the files cannot be written
+   */
+  public boolean adopt(CertificateAuthority ca) {
+    requireNonNull(ca, "ca");
+    synchronized (LOCK) {
+      Optional<CertificateAuthority> stored;
+      try {
+        stored = load();
+      } catch (CaStoreException e) {
+        stored = Optional.empty();
+      }
+      if (stored.isPresent() && stored.get().sameAs(ca)) {
+        return false;
+      }
+      if (!exists()) {
+        save(ca);
+      } else {
+        replaceWith(ca, java.util.Map.of());
+      }
+      return true;
+    }
+  }
+
+  /**
    * Replaces the whole store with the given CA and issued certificates (restore): the new content
    * is written to a sibling directory, then swapped in with two renames; the old content is
    * deleted.

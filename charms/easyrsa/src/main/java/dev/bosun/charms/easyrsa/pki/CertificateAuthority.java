@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
@@ -14,13 +15,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
@@ -135,6 +142,50 @@ public final class CertificateAuthority {
     return new CertificateAuthority(privateKey, certificate, clock);
   }
 
+  /**
+   * Returns the CA made of its certificate and private key as PEM (what {@link #certificatePem()}
+   * and {@link #privateKeyPem()} return), for a CA kept in an application secret.
+   *
+   * @throws PemException when a text is not one PEM certificate or private key (the message never
+   *     shows the key)
+   * @throws PkiException when the key does not belong to the certificate, or the certificate is not
+   *     a CA
+   */
+  public static CertificateAuthority fromPem(String certificatePem, String privateKeyPem) {
+    requireNonNull(certificatePem, "certificatePem");
+    requireNonNull(privateKeyPem, "privateKeyPem");
+    return of(
+        Pem.parsePrivateKey(privateKeyPem),
+        Pem.parseCertificate(certificatePem),
+        Clock.systemUTC());
+  }
+
+  /**
+   * Returns the CA's private key as unencrypted PKCS#8 PEM, to keep it in an application secret. A
+   * secret: never log it or send it over a relation.
+   */
+  public String privateKeyPem() {
+    return Pem.privateKey(privateKey);
+  }
+
+  /**
+   * Returns the SHA-256 fingerprint of the CA certificate's DER encoding as upper-case hex pairs
+   * separated by colons, as {@code openssl x509 -noout -fingerprint -sha256} prints it.
+   */
+  public String fingerprint() {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+      return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw new PkiException("cannot encode the CA certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether this is the same CA as another: the same certificate (and so the same key). */
+  public boolean sameAs(CertificateAuthority other) {
+    return other != null && certificatePem().equals(other.certificatePem());
+  }
+
   /** Returns this CA using another clock for the validity of the certificates it signs. */
   public CertificateAuthority withClock(Clock clock) {
     return new CertificateAuthority(privateKey, certificate, requireNonNull(clock, "clock"));
@@ -203,6 +254,69 @@ public final class CertificateAuthority {
         new KeyUsage(KeyUsage.digitalSignature),
         new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth),
         List.of());
+  }
+
+  /**
+   * Whether a certificate this CA issued still answers a request, so it need not be signed again:
+   * it verifies with this CA's key, certifies the CSR's public key (a requester that rotated its
+   * key gets a new certificate; a new CSR for the same key does not), has exactly the subject
+   * {@code CN=commonName} and exactly the SANs {@link #signServerCertificate} would give it (none
+   * for a client certificate; order and repeats do not matter), and less than two thirds of its
+   * validity have passed on this CA's clock (so certificates are renewed well before they expire,
+   * as cert-manager does by default).
+   *
+   * @param server whether it is a server certificate (SANs) or a client certificate (none)
+   * @throws InvalidCsrException when the CSR's public key cannot be read
+   */
+  public boolean answers(
+      X509Certificate issued,
+      CertificateSigningRequest csr,
+      String commonName,
+      List<String> sans,
+      boolean server) {
+    requireNonNull(issued, "issued");
+    requireNonNull(csr, "csr");
+    requireNonNull(sans, "sans");
+    try {
+      issued.verify(certificate.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+    if (!Arrays.equals(issued.getPublicKey().getEncoded(), csr.publicKey().getEncoded())) {
+      return false;
+    }
+    Instant notBefore = issued.getNotBefore().toInstant();
+    Instant notAfter = issued.getNotAfter().toInstant();
+    Instant renewAt =
+        notBefore.plus(Duration.between(notBefore, notAfter).multipliedBy(2).dividedBy(3));
+    if (!clock.instant().isBefore(renewAt)) {
+      return false;
+    }
+    List<String> names = new ArrayList<>(new LinkedHashSet<>(sans));
+    if (server && names.isEmpty()) {
+      names.add(commonName);
+    }
+    Set<GeneralName> expected = new HashSet<>();
+    if (server) {
+      try {
+        expected.addAll(Arrays.asList(CertificateSigningRequest.generalNames(names).getNames()));
+      } catch (InvalidNameException e) {
+        return false;
+      }
+    }
+    try {
+      X509CertificateHolder holder = new JcaX509CertificateHolder(issued);
+      if (!holder.getSubject().equals(CertificateSigningRequest.subject(commonName))) {
+        return false;
+      }
+      GeneralNames present =
+          GeneralNames.fromExtensions(holder.getExtensions(), Extension.subjectAlternativeName);
+      Set<GeneralName> actual =
+          present == null ? Set.of() : new HashSet<>(Arrays.asList(present.getNames()));
+      return actual.equals(expected);
+    } catch (CertificateException | InvalidNameException e) {
+      return false;
+    }
   }
 
   private X509Certificate sign(

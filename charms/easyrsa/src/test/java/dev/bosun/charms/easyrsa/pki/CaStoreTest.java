@@ -59,6 +59,26 @@ class CaStoreTest {
   }
 
   @Test
+  void adoptStoresTheApplicationsCaAndReplacesAnotherOne() throws Exception {
+    CaStore store = CaStore.open(root.resolve("pki"), CLOCK);
+    CertificateAuthority application = CertificateAuthority.create("application", FAST, CLOCK);
+
+    assertThat(store.adopt(application)).isTrue();
+    assertThat(store.adopt(application)).as("already holds it").isFalse();
+    assertThat(store.load().orElseThrow().sameAs(application)).isTrue();
+
+    CertificateAuthority other = CertificateAuthority.create("other", FAST, CLOCK);
+    store.saveIssued(
+        "3/server/etcd", other.signClientCertificate(EC_KEY.createCsr("c", List.of()), "c", 10));
+    assertThat(store.adopt(other)).isTrue();
+    assertThat(store.load().orElseThrow().sameAs(other)).isTrue();
+    assertThat(store.issued()).as("certificates of the replaced CA are dropped").isEmpty();
+    if (SecureFiles.isPosix(root)) {
+      assertThat(mode(root.resolve("pki/private/ca.key"))).isEqualTo("rw-------");
+    }
+  }
+
+  @Test
   void neverReplacesAnExistingCa() throws Exception {
     CaStore store = CaStore.open(root.resolve("pki"), CLOCK);
     CertificateAuthority first = store.create("first", FAST);

@@ -144,6 +144,11 @@ final class AgentBackend implements HookBackend {
   }
 
   @Override
+  public Optional<Map<String, String>> applicationSecret(String label) {
+    return Optional.ofNullable(engine.readSecrets(agent.unit.app.name).get(label));
+  }
+
+  @Override
   public Optional<ActionInvocation> action() {
     return Optional.ofNullable(action);
   }

@@ -477,6 +477,7 @@ public final class Engine implements AutoCloseable {
     apps.remove(app.name);
     commit.delete(Keys.application(app.name));
     commit.delete(Keys.applicationStatus(app.name));
+    commit.delete(Keys.secrets(app.name));
     if (app.leaderLease != 0) {
       long lease = app.leaderLease;
       app.leaderLease = 0;
@@ -716,6 +717,9 @@ public final class Engine implements AutoCloseable {
         writesApplication = true;
       }
     }
+    if (!changes.applicationSecrets().isEmpty()) {
+      writesApplication = true;
+    }
     if (writesApplication) {
       if (!agent.leader || app.leader != unit) {
         return false;
@@ -739,6 +743,13 @@ public final class Engine implements AutoCloseable {
           && !relationChanges.applicationData().isEmpty()) {
         writeApplicationBag(agent, relation, relationChanges.applicationData(), commit);
       }
+    }
+    if (!changes.applicationSecrets().isEmpty()) {
+      Map<String, Map<String, String>> secrets = new TreeMap<>(secretsDocument(commit, app.name));
+      changes
+          .applicationSecrets()
+          .forEach((label, content) -> secrets.put(label, new TreeMap<>(content)));
+      commit.put(Keys.secrets(app.name), new Documents.Secrets(secrets));
     }
     if (!changes.unitState().isEmpty()) {
       Map<String, String> state = new TreeMap<>(unitStateDocument(commit, unit.name));
@@ -856,6 +867,20 @@ public final class Engine implements AutoCloseable {
   Map<String, String> readApplicationBag(int relation, String app) {
     Documents.AppBag bag = read(Keys.applicationBag(relation, app), Documents.AppBag.class);
     return bag == null || bag.d() == null ? Map.of() : Collections.unmodifiableMap(bag.d());
+  }
+
+  private Map<String, Map<String, String>> secretsDocument(Commit commit, String app) {
+    Object pending = commit.pending(Keys.secrets(app));
+    if (pending instanceof Documents.Secrets secrets) {
+      return secrets.s();
+    }
+    return readSecrets(app);
+  }
+
+  /** Reads an application's secrets by label; empty when it has none. */
+  Map<String, Map<String, String>> readSecrets(String app) {
+    Documents.Secrets secrets = read(Keys.secrets(app), Documents.Secrets.class);
+    return secrets == null || secrets.s() == null ? Map.of() : secrets.s();
   }
 
   @SuppressWarnings("unchecked")

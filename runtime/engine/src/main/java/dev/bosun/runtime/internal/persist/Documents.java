@@ -123,6 +123,17 @@ public final class Documents {
   public record AppBag(long v, Map<String, String> d) {}
 
   /**
+   * An application's secrets, label to content ({@code m/secret/APP}). {@link #toString()} shows
+   * labels only.
+   */
+  public record Secrets(Map<String, Map<String, String>> s) {
+    @Override
+    public String toString() {
+      return "Secrets" + (s == null ? "[]" : s.keySet().toString());
+    }
+  }
+
+  /**
    * A unit's local state of a relation (the members it joined are separate keys).
    *
    * @param created whether relation-created ran

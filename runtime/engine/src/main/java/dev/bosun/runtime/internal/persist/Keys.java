@@ -22,6 +22,8 @@ package dev.bosun.runtime.internal.persist;
  * m/action/ID                     an action
  * m/log/APP/N/CHUNK               the unit's hook log, {@link Journal} chunks of entries
  * m/history/APP/N/CHUNK           the unit's status history, {@link Journal} chunks of entries
+ * m/secret/APP                    the application's secrets (label to content), written by its
+ *                                 leader with a hook; never part of relation data, status or logs
  * </pre>
  */
 public final class Keys {
@@ -86,6 +88,10 @@ public final class Keys {
 
   public static String memberPrefix(String unit, int relation) {
     return "m/member/" + unit + "/" + relation + "/";
+  }
+
+  public static String secrets(String app) {
+    return "m/secret/" + app;
   }
 
   public static String action(long id) {
