@@ -1,0 +1,243 @@
+package dev.bosun.charms.etcd;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.cluster.MemberAddResponse;
+import io.etcd.jetcd.kv.TxnResponse;
+import io.etcd.jetcd.maintenance.AlarmMember;
+import io.etcd.jetcd.maintenance.StatusResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.CompactOption;
+import io.etcd.jetcd.options.DeleteOption;
+import io.etcd.jetcd.options.PutOption;
+import io.grpc.netty.GrpcSslContexts;
+import java.io.File;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * The charm's etcd v3 client (jetcd) over TLS with a client certificate: member list, add, remove
+ * and update, maintenance calls, and a lease-backed lock for rolling restarts. Every call is
+ * bounded by a timeout (a TLS mistake makes gRPC wait, not fail).
+ */
+final class EtcdAdmin implements AutoCloseable {
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Client client;
+  private final List<String> endpoints;
+
+  private EtcdAdmin(Client client, List<String> endpoints) {
+    this.client = client;
+    this.endpoints = List.copyOf(endpoints);
+  }
+
+  /**
+   * Connects (lazily) to the endpoints with the client certificate.
+   *
+   * @throws EtcdException when the TLS files cannot be read
+   */
+  static EtcdAdmin connect(List<String> endpoints, EtcdFlags.TlsFiles tls) {
+    try {
+      Client client =
+          Client.builder()
+              .endpoints(endpoints.toArray(String[]::new))
+              .sslContext(
+                  GrpcSslContexts.forClient()
+                      .trustManager(new File(tls.ca()))
+                      .keyManager(new File(tls.certificate()), new File(tls.key()))
+                      .build())
+              .connectTimeout(Duration.ofSeconds(5))
+              .retryMaxDuration(Duration.ofSeconds(5))
+              .build();
+      return new EtcdAdmin(client, endpoints);
+    } catch (SSLException | RuntimeException e) {
+      throw new EtcdException(
+          "connect",
+          "cannot set up TLS to " + endpoints + " with the client certificate: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Returns the endpoints this client talks to. */
+  List<String> endpoints() {
+    return endpoints;
+  }
+
+  /** Returns jetcd's client, for the tests' and actions' plain key-value calls. */
+  Client client() {
+    return client;
+  }
+
+  /** Returns the member list. */
+  List<MembershipPlan.Member> members() {
+    return call("member list", client.getClusterClient().listMember()).getMembers().stream()
+        .map(EtcdAdmin::member)
+        .toList();
+  }
+
+  /** Adds a member by peer URL and returns the member list that includes it. */
+  List<MembershipPlan.Member> add(String peerUrl) {
+    MemberAddResponse response =
+        call("member add", client.getClusterClient().addMember(List.of(URI.create(peerUrl))));
+    return response.getMembers().stream().map(EtcdAdmin::member).toList();
+  }
+
+  /** Removes a member. */
+  void remove(long id) {
+    call("member remove", client.getClusterClient().removeMember(id));
+  }
+
+  /** Changes a member's peer URL. */
+  void update(long id, String peerUrl) {
+    call("member update", client.getClusterClient().updateMember(id, List.of(URI.create(peerUrl))));
+  }
+
+  /** Returns the status of one member (by its client URL). */
+  StatusResponse status(String endpoint) {
+    return call("endpoint status", client.getMaintenanceClient().statusMember(endpoint));
+  }
+
+  /** Defragments one member (by its client URL). */
+  void defragment(String endpoint) {
+    call("defrag", client.getMaintenanceClient().defragmentMember(endpoint));
+  }
+
+  /** Returns the alarms as {@code <member id hex>: <alarm type>}. */
+  List<String> alarms() {
+    List<String> alarms = new ArrayList<>();
+    for (AlarmMember alarm :
+        call("alarm list", client.getMaintenanceClient().listAlarms()).getAlarms()) {
+      alarms.add(Long.toHexString(alarm.getMemberId()) + ": " + alarm.getAlarmType());
+    }
+    return alarms;
+  }
+
+  /** Disarms every alarm; returns what was disarmed. */
+  List<String> disarmAll() {
+    List<String> disarmed = new ArrayList<>();
+    for (AlarmMember alarm :
+        call("alarm list", client.getMaintenanceClient().listAlarms()).getAlarms()) {
+      call("alarm disarm", client.getMaintenanceClient().alarmDisarm(alarm));
+      disarmed.add(Long.toHexString(alarm.getMemberId()) + ": " + alarm.getAlarmType());
+    }
+    return disarmed;
+  }
+
+  /** Compacts the history up to a revision (the current one when {@code revision} is 0). */
+  long compact(long revision, boolean physical) {
+    long target = revision;
+    if (target == 0) {
+      target =
+          call("get", client.getKVClient().get(ByteSequence.from(new byte[] {0})))
+              .getHeader()
+              .getRevision();
+    }
+    call(
+        "compact",
+        client
+            .getKVClient()
+            .compact(target, CompactOption.builder().withCompactPhysical(physical).build()));
+    return target;
+  }
+
+  /** Streams a snapshot of the keyspace; returns its size in bytes. */
+  long snapshot(OutputStream out) {
+    return call("snapshot", client.getMaintenanceClient().snapshot(out), Duration.ofMinutes(5));
+  }
+
+  /**
+   * Takes the lock {@code key} for {@code ttlSeconds} (a lease: a holder that dies releases it),
+   * waiting up to {@code wait}; returns the lease id, or 0 when it could not be taken in time.
+   */
+  long lock(String key, String holder, long ttlSeconds, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    ByteSequence name = ByteSequence.from(key, StandardCharsets.UTF_8);
+    ByteSequence value = ByteSequence.from(holder, StandardCharsets.UTF_8);
+    while (true) {
+      long lease = call("lease grant", client.getLeaseClient().grant(ttlSeconds)).getID();
+      TxnResponse response =
+          call(
+              "lock",
+              client
+                  .getKVClient()
+                  .txn()
+                  .If(new Cmp(name, Cmp.Op.EQUAL, CmpTarget.version(0)))
+                  .Then(Op.put(name, value, PutOption.builder().withLeaseId(lease).build()))
+                  .commit());
+      if (response.isSucceeded()) {
+        return lease;
+      }
+      call("lease revoke", client.getLeaseClient().revoke(lease));
+      if (System.nanoTime() > deadline) {
+        return 0;
+      }
+      sleep(100);
+    }
+  }
+
+  /** Releases a lock taken by {@link #lock}. */
+  void unlock(String key, long lease) {
+    call(
+        "unlock",
+        client
+            .getKVClient()
+            .delete(ByteSequence.from(key, StandardCharsets.UTF_8), DeleteOption.DEFAULT));
+    call("lease revoke", client.getLeaseClient().revoke(lease));
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EtcdException("wait", "interrupted", e);
+    }
+  }
+
+  private static MembershipPlan.Member member(io.etcd.jetcd.cluster.Member member) {
+    List<String> urls = new ArrayList<>();
+    for (URI uri : member.getPeerURIs()) {
+      urls.add(uri.toString());
+    }
+    return new MembershipPlan.Member(member.getId(), member.getName(), urls);
+  }
+
+  private <T> T call(String operation, CompletableFuture<T> future) {
+    return call(operation, future, CALL_TIMEOUT);
+  }
+
+  private <T> T call(String operation, CompletableFuture<T> future, Duration timeout) {
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EtcdException(operation, operation + " was interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new EtcdException(
+          operation, operation + " failed at " + endpoints + ": " + cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new EtcdException(
+          operation,
+          operation + " got no answer from " + endpoints + " within " + timeout.toSeconds() + " s",
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

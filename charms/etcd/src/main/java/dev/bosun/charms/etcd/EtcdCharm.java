@@ -1,0 +1,566 @@
+package dev.bosun.charms.etcd;
+
+import dev.bosun.charm.HookContext;
+import dev.bosun.charm.ReconcilerCharm;
+import dev.bosun.charm.Relation;
+import dev.bosun.charm.RelationData;
+import dev.bosun.charm.Status;
+import dev.bosun.charm.event.ActionEvent;
+import dev.bosun.charm.event.Remove;
+import dev.bosun.charm.event.Stop;
+import dev.bosun.charm.machine.PackageResult;
+import dev.bosun.charm.machine.ServiceSpec;
+import dev.bosun.charm.machine.ServiceStatus;
+import dev.bosun.charm.relation.TypedRelation;
+import dev.bosun.charm.relation.WireFormatException;
+import dev.bosun.interfaces.InvalidInterfaceDataException;
+import dev.bosun.interfaces.etcd.EtcdClient;
+import dev.bosun.interfaces.etcd.EtcdCluster;
+import dev.bosun.interfaces.etcd.EtcdConnection;
+import dev.bosun.interfaces.etcd.EtcdInterface;
+import dev.bosun.interfaces.etcd.EtcdPeer;
+import dev.bosun.interfaces.tls.TlsCertificates;
+import dev.bosun.interfaces.tls.TlsProviderData;
+import dev.bosun.interfaces.tls.TlsRequirerData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The etcd charm: a cluster of etcd members (Debian's {@code etcd-server}, or an attached {@code
+ * etcd} resource), one per unit, with TLS and client-certificate authentication on client and peer
+ * links, certificates requested from a tls-certificates provider (easyrsa) with the unit's own
+ * keys.
+ *
+ * <p>Membership is declarative. Every unit publishes its member name and peer URL on the {@code
+ * cluster} peer relation as soon as it has its certificates; the leader then fixes the initial
+ * members once ({@value #BOOTSTRAP} in the peer application data, with a random {@value #TOKEN}),
+ * and those start together as one static cluster. Afterwards the leader reconciles {@code member
+ * list} with the peer relation through the v3 API ({@link MembershipPlan}): it removes members no
+ * unit claims (departed units — the survivors remove them; a departing unit also removes itself in
+ * its {@code stop} hook) and adds missing units one at a time with {@code member add}, handing the
+ * new member its {@code --initial-cluster} under {@code join.<member>}. A unit whose data was lost
+ * removes its stale registration and is added again.
+ *
+ * <p>A unit serving clients publishes its client URL; the leader publishes the connection string
+ * (every serving member), the CA and the etcd version on {@code db}, so consumers hear of every
+ * membership change. A change of options or certificates restarts members one at a time: each takes
+ * a lease-backed lock in the cluster, restarts, and waits until it is healthy before it lets the
+ * next one go.
+ *
+ * <p>Statuses: {@code Healthy with N known peers}, and the messages of {@link EtcdStatus}.
+ */
+public final class EtcdCharm implements ReconcilerCharm {
+  /** The service name on the machine (its log is {@code var/log/etcd.log}). */
+  public static final String SERVICE = "etcd";
+
+  /** The data directory, relative to the machine root. */
+  public static final String DATA_DIRECTORY = "var/lib/etcd";
+
+  /** The endpoint of the certificate authority. */
+  public static final String CERTIFICATES = "certificates";
+
+  /** The peer endpoint. */
+  public static final String CLUSTER = EtcdInterface.CLUSTER_ENDPOINT;
+
+  /** The provider endpoint for consumers. */
+  public static final String DB = EtcdInterface.DB_ENDPOINT;
+
+  /** Peer application data: the initial-cluster token. */
+  public static final String TOKEN = "token";
+
+  /** Peer application data: the static initial cluster ({@code etcd0=https://...,...}). */
+  public static final String BOOTSTRAP = "bootstrap";
+
+  /** Peer application data prefix: the {@code --initial-cluster} of a member being added. */
+  public static final String JOIN_PREFIX = "join.";
+
+  /** The Debian package with the etcd binary. */
+  public static final String PACKAGE = "etcd-server";
+
+  static final String STATE_START = "etcd.start";
+  static final String STATE_SPEC = "etcd.spec";
+  static final String STATE_ENDPOINTS = "etcd.endpoints";
+  static final String RESTART_LOCK = "/bosun/etcd-charm/restart";
+
+  /** How long a hook waits for its member to serve after starting it. */
+  static final Duration START_WAIT = Duration.ofSeconds(20);
+
+  /** Creates the charm; a fresh instance handles each hook. */
+  public EtcdCharm() {}
+
+  @Override
+  public void reconcile(HookContext ctx) {
+    if (ctx.event() instanceof Stop) {
+      leave(ctx);
+      return;
+    }
+    if (ctx.event() instanceof Remove) {
+      return;
+    }
+    EtcdSettings settings;
+    try {
+      settings = EtcdSettings.fromConfig(ctx.config());
+    } catch (InvalidSettingsException e) {
+      ctx.status().unit(Status.blocked(EtcdStatus.invalidConfiguration(e)));
+      return;
+    }
+    Optional<String> binary = binary(ctx);
+    if (binary.isEmpty()) {
+      return;
+    }
+    new Reconciliation(ctx, settings, binary.get()).run();
+  }
+
+  @Override
+  public void onAction(HookContext ctx, ActionEvent event) {
+    new EtcdActions(ctx).run(event.name());
+  }
+
+  /**
+   * Returns the etcd program: the attached resource, else Debian's package (installed if allowed).
+   */
+  static Optional<String> binary(HookContext ctx) {
+    Optional<Path> resource = ctx.resource("etcd");
+    if (resource.isPresent()) {
+      return Optional.of(Resources.etcdBinary(ctx, resource.get()).toString());
+    }
+    PackageResult result = ctx.machine().packages().ensure(PACKAGE, "etcd");
+    if (!result.available()) {
+      ctx.status().unit(Status.blocked(EtcdStatus.missingBinary(result.installCommand())));
+      return Optional.empty();
+    }
+    return Optional.of(result.binary().orElseThrow().toString());
+  }
+
+  /**
+   * The {@code stop} hook: removes this member from the cluster (best effort, so the survivors keep
+   * quorum when several units leave), then stops the service.
+   */
+  static void leave(HookContext ctx) {
+    Optional<EtcdFlags.TlsFiles> client = Credentials.clientFiles(ctx);
+    Optional<String> endpoints = ctx.state().get(STATE_ENDPOINTS);
+    Optional<ServiceStatus> service = ctx.machine().services().status(SERVICE);
+    if (client.isPresent()
+        && endpoints.isPresent()
+        && service.isPresent()
+        && service.get().running()) {
+      String name = EtcdPeer.memberNameOf(ctx.unitName());
+      try (EtcdAdmin admin = EtcdAdmin.connect(List.of(endpoints.get().split(",")), client.get())) {
+        List<MembershipPlan.Member> members = admin.members();
+        for (MembershipPlan.Member member : members) {
+          if (member.name().equals(name) && members.size() > 1) {
+            admin.remove(member.id());
+            ctx.log().info("removed member {} from the cluster", name);
+          }
+        }
+      } catch (EtcdException e) {
+        ctx.log().warn("could not remove member {} from the cluster: {}", name, e.getMessage());
+      }
+    }
+    ctx.machine().services().stop(SERVICE);
+  }
+
+  /** One reconciliation of a unit that has valid options and an etcd binary. */
+  static final class Reconciliation {
+    private final HookContext ctx;
+    private final EtcdSettings settings;
+    private final String binary;
+    private final String name;
+    private final String address;
+    private final String peerUrl;
+    private final String clientUrl;
+    private final Optional<TypedRelation<EtcdPeer, EtcdPeer>> peers;
+
+    Reconciliation(HookContext ctx, EtcdSettings settings, String binary) {
+      this.ctx = ctx;
+      this.settings = settings;
+      this.binary = binary;
+      this.name = EtcdPeer.memberNameOf(ctx.unitName());
+      this.address = ctx.machine().address();
+      this.peerUrl = EtcdFlags.peerUrl(address, settings);
+      this.clientUrl = EtcdFlags.clientUrl(address, settings);
+      this.peers = ctx.relations(CLUSTER, EtcdInterface.CLUSTER).stream().findFirst();
+    }
+
+    void run() {
+      List<TypedRelation<TlsRequirerData, TlsProviderData>> tls =
+          ctx.relations(CERTIFICATES, TlsCertificates.REQUIRER);
+      if (tls.isEmpty()) {
+        publishPeer(false);
+        ctx.status().unit(Status.blocked(EtcdStatus.MISSING_CA));
+        return;
+      }
+      Optional<Credentials.Issued> issued = Credentials.ensure(ctx, tls.get(0));
+      if (issued.isEmpty()) {
+        publishPeer(false);
+        ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_CERTIFICATES));
+        return;
+      }
+      publishPeer(isServing());
+      if (ctx.isLeader()) {
+        ensureBootstrap();
+      }
+      Path data = ctx.machine().path(DATA_DIRECTORY);
+      boolean hasData = Files.isDirectory(data.resolve("member"));
+      if (!hasData && ctx.state().get(STATE_START).isPresent()) {
+        forgetStaleMember(issued.get());
+      }
+      Optional<StartArguments> start = startArguments(hasData);
+      if (start.isEmpty()) {
+        publishPeer(false);
+        ctx.status()
+            .unit(
+                Status.waiting(
+                    appData().flatMap(d -> d.get(BOOTSTRAP)).isPresent()
+                        ? EtcdStatus.WAITING_FOR_REGISTRATION
+                        : EtcdStatus.WAITING_FOR_BOOTSTRAP));
+        if (ctx.isLeader()) {
+          converge(issued.get());
+        }
+        return;
+      }
+      EtcdFlags flags =
+          new EtcdFlags(
+              binary,
+              name,
+              data.toAbsolutePath().toString(),
+              address,
+              issued.get().files(),
+              start.get().initialCluster(),
+              start.get().existing(),
+              start.get().token());
+      ServiceSpec spec =
+          new ServiceSpec(
+              SERVICE,
+              flags.command(settings),
+              Map.of("BOSUN_TLS", issued.get().fingerprint()),
+              "");
+      run(spec, issued.get());
+      ctx.state().set(STATE_START, start.get().encode());
+      HealthProbe probe = HealthProbe.of(issued.get().client());
+      if (!probe.awaitHealthy(clientUrl, START_WAIT)) {
+        publishPeer(false);
+        ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
+        return;
+      }
+      publishPeer(true);
+      openPorts();
+      List<String> endpoints = servingEndpoints();
+      ctx.state().set(STATE_ENDPOINTS, String.join(",", endpoints));
+      int members;
+      String version;
+      try (EtcdAdmin admin = EtcdAdmin.connect(endpoints, issued.get().client())) {
+        if (ctx.isLeader()) {
+          converge(admin);
+        }
+        members = admin.members().size();
+        version = ctx.isLeader() ? admin.status(clientUrl).getVersion() : "";
+      }
+      if (ctx.isLeader()) {
+        publishConnection(endpoints, issued.get().ca(), version);
+      }
+      ctx.status().unit(Status.active(EtcdStatus.healthy(members)));
+    }
+
+    /** Starts etcd, or restarts it (one member at a time) when its command changed. */
+    private void run(ServiceSpec spec, Credentials.Issued issued) {
+      String hash = Integer.toHexString(spec.hashCode());
+      Optional<ServiceStatus> status = ctx.machine().services().status(SERVICE);
+      boolean changed =
+          status.isPresent() && !hash.equals(ctx.state().get(STATE_SPEC).orElse(hash));
+      List<String> others = new ArrayList<>(servingEndpoints());
+      others.remove(clientUrl);
+      if (changed && status.get().running() && !others.isEmpty()) {
+        ctx.status().unit(Status.maintenance(EtcdStatus.RESTARTING));
+        try (EtcdAdmin admin = EtcdAdmin.connect(others, issued.client())) {
+          long lease = admin.lock(RESTART_LOCK, ctx.unitName(), 60, Duration.ofSeconds(90));
+          if (lease == 0) {
+            throw new EtcdException(
+                "restart",
+                "another member held the restart lock for 90 s; " + ctx.unitName() + " will retry",
+                null);
+          }
+          try {
+            updatePeerUrl(admin);
+            ctx.machine().services().ensure(spec);
+            ctx.log()
+                .info("restarted etcd with the new configuration; waiting until it is healthy");
+            HealthProbe.of(issued.client()).awaitHealthy(clientUrl, START_WAIT);
+          } finally {
+            admin.unlock(RESTART_LOCK, lease);
+          }
+        }
+      } else {
+        ctx.machine().services().ensure(spec);
+      }
+      ctx.state().set(STATE_SPEC, hash);
+    }
+
+    /** Registers the new peer URL before a restart that changes {@code management_port}. */
+    private void updatePeerUrl(EtcdAdmin admin) {
+      for (MembershipPlan.Member member : admin.members()) {
+        if (member.name().equals(name) && !member.peerUrls().contains(peerUrl)) {
+          admin.update(member.id(), peerUrl);
+          ctx.log().info("changed the peer URL of member {} to {}", name, peerUrl);
+        }
+      }
+    }
+
+    /**
+     * A member whose data is gone (a wiped data directory): removes its old registration through
+     * the other members, so that the leader adds it again.
+     */
+    private void forgetStaleMember(Credentials.Issued issued) {
+      ctx.state().delete(STATE_START);
+      ctx.state().delete(STATE_SPEC);
+      ctx.machine().services().stop(SERVICE);
+      List<String> others = new ArrayList<>(servingEndpoints());
+      others.remove(clientUrl);
+      if (others.isEmpty()) {
+        return;
+      }
+      try (EtcdAdmin admin = EtcdAdmin.connect(others, issued.client())) {
+        for (MembershipPlan.Member member : admin.members()) {
+          if (member.name().equals(name) || member.peerUrls().contains(peerUrl)) {
+            admin.remove(member.id());
+            ctx.log()
+                .info("removed the stale registration of member {}; it will be added again", name);
+          }
+        }
+      }
+    }
+
+    private Optional<StartArguments> startArguments(boolean hasData) {
+      Optional<RelationData> app = appData();
+      String token = app.flatMap(d -> d.get(TOKEN)).orElse("");
+      if (hasData) {
+        Optional<StartArguments> recorded =
+            ctx.state().get(STATE_START).flatMap(StartArguments::decode);
+        if (recorded.isPresent()) {
+          return recorded;
+        }
+      }
+      Optional<String> bootstrap = app.flatMap(d -> d.get(BOOTSTRAP));
+      if (bootstrap.isPresent() && members(bootstrap.get()).containsKey(name)) {
+        return Optional.of(new StartArguments(bootstrap.get(), false, token));
+      }
+      Optional<String> join = app.flatMap(d -> d.get(JOIN_PREFIX + name));
+      if (join.isPresent()) {
+        return Optional.of(new StartArguments(join.get(), true, token));
+      }
+      if (hasData) {
+        // etcd ignores the initial cluster when it has data
+        return Optional.of(new StartArguments(name + "=" + peerUrl, true, token));
+      }
+      return Optional.empty();
+    }
+
+    /** The leader fixes the initial members once: itself and every peer that published a record. */
+    private void ensureBootstrap() {
+      Optional<RelationData> app = appData();
+      if (app.isEmpty() || app.get().get(BOOTSTRAP).isPresent()) {
+        return;
+      }
+      SortedMap<String, String> members;
+      try {
+        members = EtcdCluster.desiredMembers(self(false), remotePeers().values());
+      } catch (InvalidInterfaceDataException e) {
+        ctx.log().warn("cannot bootstrap yet: {}", e.getMessage());
+        return;
+      }
+      byte[] random = new byte[8];
+      new SecureRandom().nextBytes(random);
+      app.get().put(TOKEN, "bosun-" + HexFormat.of().formatHex(random));
+      app.get().put(BOOTSTRAP, EtcdCluster.initialCluster(members));
+      ctx.log().info("bootstrapping the cluster with members {}", members.keySet());
+    }
+
+    /** The leader's membership step, when its own member does not serve yet. */
+    private void converge(Credentials.Issued issued) {
+      List<String> endpoints = servingEndpoints();
+      endpoints.remove(clientUrl);
+      if (endpoints.isEmpty()) {
+        return;
+      }
+      try (EtcdAdmin admin = EtcdAdmin.connect(endpoints, issued.client())) {
+        converge(admin);
+      }
+    }
+
+    /** Removes departed members, fixes peer URLs, adds the next missing member. */
+    private void converge(EtcdAdmin admin) {
+      Optional<RelationData> app = appData();
+      if (app.isEmpty()) {
+        return;
+      }
+      SortedMap<String, String> desired;
+      try {
+        desired = EtcdCluster.desiredMembers(self(false), remotePeers().values());
+      } catch (InvalidInterfaceDataException e) {
+        ctx.log().warn("membership not reconciled: {}", e.getMessage());
+        return;
+      }
+      List<MembershipPlan.Member> current = admin.members();
+      MembershipPlan plan = MembershipPlan.plan(desired, current, name);
+      for (long id : plan.removals()) {
+        admin.remove(id);
+        ctx.log().info("removed member {} that no unit claims", Long.toHexString(id));
+      }
+      plan.updates()
+          .forEach(
+              (id, url) -> {
+                admin.update(id, url);
+                ctx.log()
+                    .info("changed the peer URL of member {} to {}", Long.toHexString(id), url);
+              });
+      if (plan.addition().isPresent()) {
+        MembershipPlan.Member member = plan.addition().get();
+        String url = member.peerUrls().get(0);
+        List<MembershipPlan.Member> after = admin.add(url);
+        app.get()
+            .put(
+                JOIN_PREFIX + member.name(), MembershipPlan.joinCluster(after, member.name(), url));
+        ctx.log().info("added member {} ({}); it joins next", member.name(), url);
+        current = after;
+      }
+      for (String key : new ArrayList<>(app.get().asMap().keySet())) {
+        if (!key.startsWith(JOIN_PREFIX)) {
+          continue;
+        }
+        String joiner = key.substring(JOIN_PREFIX.length());
+        boolean started = current.stream().anyMatch(m -> m.name().equals(joiner));
+        if (started || !desired.containsKey(joiner)) {
+          app.get().remove(key);
+        }
+      }
+    }
+
+    private void publishConnection(List<String> endpoints, String ca, String version) {
+      for (TypedRelation<EtcdConnection, EtcdClient> db :
+          ctx.relations(DB, EtcdInterface.DB_PROVIDER)) {
+        EtcdConnection connection =
+            EtcdConnection.of(endpoints, ca, version.isEmpty() ? null : version);
+        if (!db.relation().applicationData().asMap().isEmpty()
+            && EtcdInterface.CONNECTION_CODEC
+                .decode(db.relation().applicationData().asMap())
+                .filter(connection::equals)
+                .isPresent()) {
+          continue;
+        }
+        db.publishApplication(connection);
+      }
+    }
+
+    private void openPorts() {
+      String wanted = settings.port() + "/tcp";
+      for (String opened : ctx.ports().opened()) {
+        if (!opened.equals(wanted)) {
+          String[] parts = opened.split("/");
+          ctx.ports().close(Integer.parseInt(parts[0]), parts[1]);
+        }
+      }
+      if (!ctx.ports().opened().contains(wanted)) {
+        ctx.ports().open(settings.port());
+      }
+    }
+
+    private boolean isServing() {
+      return peers
+          .map(p -> p.relation().localUnitData().get("client-url").orElse(""))
+          .map(url -> url.equals(clientUrl))
+          .orElse(false);
+    }
+
+    private EtcdPeer self(boolean serving) {
+      EtcdPeer joining = EtcdPeer.joining(name, peerUrl);
+      return serving ? joining.serving(address, clientUrl) : joining;
+    }
+
+    private void publishPeer(boolean serving) {
+      peers.ifPresent(p -> p.publish(self(serving)));
+    }
+
+    private Map<String, EtcdPeer> remotePeers() {
+      if (peers.isEmpty()) {
+        return Map.of();
+      }
+      try {
+        return peers.get().remoteUnits();
+      } catch (WireFormatException e) {
+        ctx.log().warn("a peer published data that does not parse: {}", e.getMessage());
+        Map<String, EtcdPeer> decoded = new TreeMap<>();
+        Relation relation = peers.get().relation();
+        for (String unit : relation.units()) {
+          try {
+            EtcdInterface.PEER_CODEC
+                .decode(relation.unitData(unit).asMap())
+                .ifPresent(p -> decoded.put(unit, p));
+          } catch (WireFormatException | InvalidInterfaceDataException ignored) {
+            // skipped
+          }
+        }
+        return decoded;
+      }
+    }
+
+    /** Returns the client URLs of the serving members (this one included when it serves). */
+    private List<String> servingEndpoints() {
+      List<String> endpoints =
+          new ArrayList<>(EtcdCluster.servingEndpoints(self(true), remotePeers().values()));
+      return endpoints;
+    }
+
+    private Optional<RelationData> appData() {
+      return peers.map(p -> p.relation().applicationData());
+    }
+  }
+
+  /** Parses {@code name=url,name=url}. */
+  static SortedMap<String, String> members(String initialCluster) {
+    SortedMap<String, String> members = new TreeMap<>();
+    for (String entry : initialCluster.split(",")) {
+      int equals = entry.indexOf('=');
+      if (equals > 0) {
+        members.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+      }
+    }
+    return members;
+  }
+
+  /**
+   * How a member was first started: its initial cluster, whether it joined an existing cluster, and
+   * the token. Recorded so that a member that has data keeps the same command (and is not
+   * restarted).
+   */
+  record StartArguments(String initialCluster, boolean existing, String token) {
+    String encode() {
+      return (existing ? "existing" : "new") + "\n" + token + "\n" + initialCluster;
+    }
+
+    static Optional<StartArguments> decode(String text) {
+      String[] parts = text.split("\n", 3);
+      if (parts.length != 3) {
+        return Optional.empty();
+      }
+      return Optional.of(new StartArguments(parts[2], parts[0].equals("existing"), parts[1]));
+    }
+  }
+
+  static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.bosun.charms.etcd;
+
+import dev.bosun.charms.easyrsa.pki.Pem;
+import dev.bosun.charms.easyrsa.pki.RequesterKey;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Asks a member's {@code /health} over HTTPS with the client certificate: cheap enough to poll
+ * every few milliseconds while a member starts (etcd serves its client port only once the member
+ * has joined the cluster and there is a leader).
+ */
+final class HealthProbe {
+  private final HttpClient http;
+
+  private HealthProbe(HttpClient http) {
+    this.http = http;
+  }
+
+  /**
+   * Builds a probe with the client certificate files.
+   *
+   * @throws EtcdException when the files cannot be read
+   */
+  static HealthProbe of(EtcdFlags.TlsFiles tls) {
+    try {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("ca", Pem.parseCertificate(Files.readString(Path.of(tls.ca()))));
+      TrustManagerFactory trustFactory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trustFactory.init(trust);
+      char[] password = "bosun".toCharArray();
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry(
+          "client",
+          RequesterKey.readFrom(Path.of(tls.key())).privateKey(),
+          password,
+          new Certificate[] {Pem.parseCertificate(Files.readString(Path.of(tls.certificate())))});
+      KeyManagerFactory keyFactory =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keyFactory.init(keys, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), null);
+      return new HealthProbe(
+          HttpClient.newBuilder()
+              .sslContext(context)
+              .connectTimeout(Duration.ofSeconds(2))
+              .version(HttpClient.Version.HTTP_1_1)
+              .build());
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      throw new EtcdException(
+          "health", "cannot read the client certificate files: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the member at the client URL answers {@code /health} with {@code "health":"true"}. */
+  boolean healthy(String clientUrl) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(clientUrl + "/health"))
+                  .timeout(Duration.ofSeconds(3))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200
+          && response.body().replace(" ", "").contains("\"health\":\"true\"");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Polls {@link #healthy} every 20 ms until it is or the timeout passes. */
+  boolean awaitHealthy(String clientUrl, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (healthy(clientUrl)) {
+        return true;
+      }
+      if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+      EtcdAdmin.sleep(20);
+    }
+  }
+}
