@@ -34,8 +34,14 @@ import javax.net.ssl.SSLException;
 final class EtcdAdmin implements AutoCloseable {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
+  /** How long {@link #add} retries while etcd's strict reconfiguration check refuses a join. */
+  static final Duration ADD_WAIT = Duration.ofSeconds(30);
+
+  static final long ADD_RETRY_MILLIS = 100;
+
   private final Client client;
   private final List<String> endpoints;
+  private long lockRevision;
 
   private EtcdAdmin(Client client, List<String> endpoints) {
     this.client = client;
@@ -88,9 +94,27 @@ final class EtcdAdmin implements AutoCloseable {
 
   /** Adds a member by peer URL and returns the member list that includes it. */
   List<MembershipPlan.Member> add(String peerUrl) {
-    MemberAddResponse response =
-        call("member add", client.getClusterClient().addMember(List.of(URI.create(peerUrl))));
-    return response.getMembers().stream().map(EtcdAdmin::member).toList();
+    long deadline = System.nanoTime() + ADD_WAIT.toNanos();
+    while (true) {
+      try {
+        MemberAddResponse response =
+            call("member add", client.getClusterClient().addMember(List.of(URI.create(peerUrl))));
+        return response.getMembers().stream().map(EtcdAdmin::member).toList();
+      } catch (EtcdException e) {
+        if (!isNotReadyForReconfiguration(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        // strict-reconfig-check: every member must have been connected for 5 s (etcd's
+        // HealthInterval) before another joins, so that a join never risks quorum.
+        sleep(ADD_RETRY_MILLIS);
+      }
+    }
+  }
+
+  /** Whether etcd refused a reconfiguration because members have not been connected long enough. */
+  static boolean isNotReadyForReconfiguration(EtcdException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("unhealthy cluster") || message.contains("not enough started members");
   }
 
   /** Removes a member. */
@@ -176,6 +200,7 @@ final class EtcdAdmin implements AutoCloseable {
                   .Then(Op.put(name, value, PutOption.builder().withLeaseId(lease).build()))
                   .commit());
       if (response.isSucceeded()) {
+        lockRevision = response.getHeader().getRevision();
         return lease;
       }
       call("lease revoke", client.getLeaseClient().revoke(lease));
@@ -186,14 +211,34 @@ final class EtcdAdmin implements AutoCloseable {
     }
   }
 
-  /** Releases a lock taken by {@link #lock}. */
-  void unlock(String key, long lease) {
+  /** Returns the cluster revision at which {@link #lock} took the lock. */
+  long lockRevision() {
+    return lockRevision;
+  }
+
+  /** Releases a lock taken by {@link #lock}; returns the cluster revision of the release. */
+  long unlock(String key, long lease) {
+    long revision =
+        call(
+                "unlock",
+                client
+                    .getKVClient()
+                    .delete(ByteSequence.from(key, StandardCharsets.UTF_8), DeleteOption.DEFAULT))
+            .getHeader()
+            .getRevision();
+    call("lease revoke", client.getLeaseClient().revoke(lease));
+    return revision;
+  }
+
+  /** Puts a key (plain text). */
+  void record(String key, String value) {
     call(
-        "unlock",
+        "put",
         client
             .getKVClient()
-            .delete(ByteSequence.from(key, StandardCharsets.UTF_8), DeleteOption.DEFAULT));
-    call("lease revoke", client.getLeaseClient().revoke(lease));
+            .put(
+                ByteSequence.from(key, StandardCharsets.UTF_8),
+                ByteSequence.from(value, StandardCharsets.UTF_8)));
   }
 
   static void sleep(long millis) {

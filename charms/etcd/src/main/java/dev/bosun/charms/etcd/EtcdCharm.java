@@ -84,6 +84,12 @@ public final class EtcdCharm implements ReconcilerCharm {
   /** Peer application data prefix: the {@code --initial-cluster} of a member being added. */
   public static final String JOIN_PREFIX = "join.";
 
+  /** Peer application data: the member names the leader last saw in the member list. */
+  public static final String MEMBERS = "members";
+
+  /** Where each member records the cluster revisions of its last rolling restart. */
+  public static final String RESTART_LOG = "/bosun/etcd-charm/restart-log/";
+
   /** The Debian package with the etcd binary. */
   public static final String PACKAGE = "etcd-server";
 
@@ -207,9 +213,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         return;
       }
       publishPeer(isServing());
-      if (ctx.isLeader()) {
-        ensureBootstrap();
-      }
+      boolean bootstrapping = ctx.isLeader() && ensureBootstrap();
       Path data = ctx.machine().path(DATA_DIRECTORY);
       boolean hasData = Files.isDirectory(data.resolve("member"));
       if (!hasData && ctx.state().get(STATE_START).isPresent()) {
@@ -248,7 +252,10 @@ public final class EtcdCharm implements ReconcilerCharm {
       run(spec, issued.get());
       ctx.state().set(STATE_START, start.get().encode());
       HealthProbe probe = HealthProbe.of(issued.get().client());
-      if (!probe.awaitHealthy(clientUrl, START_WAIT)) {
+      // The hook that fixes the initial members must not wait for quorum: the other members learn
+      // of it only when this hook commits. They start, and tell this unit when they serve.
+      Duration wait = bootstrapping ? Duration.ZERO : START_WAIT;
+      if (!probe.awaitHealthy(clientUrl, wait)) {
         publishPeer(false);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
@@ -365,24 +372,28 @@ public final class EtcdCharm implements ReconcilerCharm {
       return Optional.empty();
     }
 
-    /** The leader fixes the initial members once: itself and every peer that published a record. */
-    private void ensureBootstrap() {
+    /**
+     * The leader fixes the initial members once: itself and every peer that published a record.
+     * Returns whether this hook fixed them.
+     */
+    private boolean ensureBootstrap() {
       Optional<RelationData> app = appData();
       if (app.isEmpty() || app.get().get(BOOTSTRAP).isPresent()) {
-        return;
+        return false;
       }
       SortedMap<String, String> members;
       try {
         members = EtcdCluster.desiredMembers(self(false), remotePeers().values());
       } catch (InvalidInterfaceDataException e) {
         ctx.log().warn("cannot bootstrap yet: {}", e.getMessage());
-        return;
+        return false;
       }
       byte[] random = new byte[8];
       new SecureRandom().nextBytes(random);
       app.get().put(TOKEN, "bosun-" + HexFormat.of().formatHex(random));
       app.get().put(BOOTSTRAP, EtcdCluster.initialCluster(members));
       ctx.log().info("bootstrapping the cluster with members {}", members.keySet());
+      return true;
     }
 
     /** The leader's membership step, when its own member does not serve yet. */
@@ -432,6 +443,19 @@ public final class EtcdCharm implements ReconcilerCharm {
                 JOIN_PREFIX + member.name(), MembershipPlan.joinCluster(after, member.name(), url));
         ctx.log().info("added member {} ({}); it joins next", member.name(), url);
         current = after;
+      }
+      if (!plan.removals().isEmpty() || plan.addition().isPresent()) {
+        current = admin.members();
+      }
+      String names =
+          String.join(
+              ",",
+              current.stream()
+                  .map(m -> m.name().isEmpty() ? "(joining)" : m.name())
+                  .sorted(MembershipPlan.MEMBER_ORDER)
+                  .toList());
+      if (!names.equals(app.get().get(MEMBERS).orElse(""))) {
+        app.get().put(MEMBERS, names); // wakes the other units, which report the new count
       }
       for (String key : new ArrayList<>(app.get().asMap().keySet())) {
         if (!key.startsWith(JOIN_PREFIX)) {

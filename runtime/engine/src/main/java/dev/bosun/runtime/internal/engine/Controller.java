@@ -910,13 +910,16 @@ public final class Controller {
     if (engine.scheduler.isDeterministic()) {
       engine.awaitCondition(finished, deadline);
     } else {
+      // The condition takes engine.lock, and an agent holding engine.lock notifies the monitor:
+      // check it outside the monitor, or the two lock orders deadlock. A notification that comes
+      // between the check and the wait costs at most the 50 ms bound of the wait.
       Object monitor = engine.actionMonitor();
-      synchronized (monitor) {
-        while (!finished.getAsBoolean()) {
-          long remaining = deadline - System.nanoTime();
-          if (remaining <= 0) {
-            break;
-          }
+      while (!finished.getAsBoolean()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          break;
+        }
+        synchronized (monitor) {
           try {
             monitor.wait(Math.max(1, Math.min(50, remaining / 1_000_000)));
           } catch (InterruptedException e) {

@@ -1,0 +1,487 @@
+package dev.bosun.charms.etcd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.bosun.charm.CharmCatalog;
+import dev.bosun.charm.machine.Machine;
+import dev.bosun.charm.machine.ServiceStatus;
+import dev.bosun.model.spec.ModelSpec;
+import dev.bosun.runtime.ActionResult;
+import dev.bosun.runtime.ActionStatus;
+import dev.bosun.runtime.Runtime;
+import dev.bosun.runtime.RuntimeSettings;
+import dev.bosun.runtime.SettleResult;
+import dev.bosun.runtime.UnitStatus;
+import dev.bosun.runtime.substrate.local.LocalSubstrate;
+import dev.bosun.store.sqlite.SqliteStore;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.kv.GetResponse;
+import io.grpc.netty.GrpcSslContexts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The etcd-cluster bundle (easyrsa ×1, etcd ×3) on the real engine with a durable SQLite store and
+ * the local substrate: real etcd processes with TLS, real certificates. The tests share one cluster
+ * and run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EtcdClusterIT {
+  static final Path ETCD = Path.of("/usr/bin/etcd");
+  static final Path ETCDCTL = Path.of("/usr/bin/etcdctl");
+  static final Duration SETTLE = Duration.ofMinutes(2);
+
+  private Path directory;
+  private SqliteStore store;
+  private LocalSubstrate substrate;
+  private Runtime runtime;
+
+  @BeforeAll
+  void deploy() throws IOException {
+    assumeTrue(
+        Files.isExecutable(ETCD), "etcd-server is not installed (apt-get install etcd-server)");
+    directory = Files.createTempDirectory("etcd-cluster-it");
+    open();
+    runtime.apply(model(3));
+    settled();
+  }
+
+  private void open() {
+    store = SqliteStore.open(directory.resolve("model.db"));
+    substrate =
+        LocalSubstrate.builder(directory.resolve("machines"))
+            .restartBackoff(Duration.ofMillis(200), Duration.ofSeconds(5))
+            .checkInterval(Duration.ofMillis(200))
+            .stopGracePeriod(Duration.ofSeconds(5))
+            .build();
+    runtime =
+        Runtime.builder()
+            .charms(CharmCatalog.discover(getClass().getClassLoader()))
+            .store(store)
+            .substrate(substrate)
+            .settings(
+                RuntimeSettings.builder()
+                    .threads(4)
+                    .retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10), 2, 0.03)
+                    .build())
+            .build();
+  }
+
+  static ModelSpec model(int etcdUnits) {
+    return ModelSpec.builder()
+        .application("easyrsa", app -> app.units(1))
+        .application("etcd", app -> app.units(etcdUnits))
+        .relate("etcd:certificates", "easyrsa:client")
+        .build();
+  }
+
+  @AfterAll
+  void tearDown() throws IOException {
+    if (directory == null) {
+      return;
+    }
+    try {
+      if (runtime != null) {
+        runtime.close();
+      }
+      if (substrate != null) {
+        for (String machine : substrate.machineIds()) {
+          substrate.release(machine); // stops every service this test started
+        }
+        substrate.close();
+      }
+      if (store != null) {
+        store.close();
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(directory)) {
+        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void allUnitsAreActiveAndTheClusterHasThreeMembers() {
+    for (String unit : etcdUnits()) {
+      assertThat(workload(unit)).isEqualTo("active: Healthy with 3 known peers");
+    }
+    assertThat(memberNames()).containsExactly("etcd0", "etcd1", "etcd2");
+    ActionResult health = action("etcd/1", "health", Map.of());
+    assertThat(health.status()).isEqualTo(ActionStatus.COMPLETED);
+    assertThat(health.results()).containsEntry("result", "Healthy with 3 known peers");
+  }
+
+  @Test
+  @Order(2)
+  void aClientWithACertificatePutsAndGetsOverTls() throws Exception {
+    try (Client client = client("etcd/0")) {
+      client.getKVClient().put(bytes("/it/greeting"), bytes("hello")).get(10, TimeUnit.SECONDS);
+    }
+    try (Client client = client("etcd/2")) {
+      GetResponse response =
+          client.getKVClient().get(bytes("/it/greeting")).get(10, TimeUnit.SECONDS);
+      assertThat(response.getKvs()).hasSize(1);
+      assertThat(response.getKvs().get(0).getValue().toString(StandardCharsets.UTF_8))
+          .isEqualTo("hello");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aConnectionWithoutAClientCertificateIsRefused() throws Exception {
+    Path etc = machine("etcd/0").root().resolve("etc/etcd");
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry(
+        "ca",
+        java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(Files.newInputStream(etc.resolve("ca.crt"))));
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, factory.getTrustManagers(), null);
+    HttpClient http =
+        HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+    URI health = URI.create(clientUrl("etcd/0") + "/health");
+
+    assertThatThrownBy(
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
+    assertThat(HealthProbe.of(clientFiles("etcd/0")).healthy(clientUrl("etcd/0")))
+        .as("the same request with the client certificate succeeds")
+        .isTrue();
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(etc.resolve("server.key"))))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(etc.resolve("client.key"))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  @Order(4)
+  void scalingToFiveAndBackToThreeKeepsTheMemberListInStep() {
+    List<String> added = runtime.addUnits("etcd", 2);
+    settled();
+    assertThat(memberNames()).containsExactlyElementsOf(memberNamesOf(etcdUnits()));
+    assertThat(memberNames()).hasSize(5);
+    for (String unit : etcdUnits()) {
+      assertThat(workload(unit)).isEqualTo("active: Healthy with 5 known peers");
+    }
+
+    runtime.removeUnits("etcd/1", added.get(0));
+    settled();
+    assertThat(etcdUnits()).hasSize(3);
+    assertThat(memberNames()).containsExactlyElementsOf(memberNamesOf(etcdUnits()));
+    for (String unit : etcdUnits()) {
+      assertThat(workload(unit)).isEqualTo("active: Healthy with 3 known peers");
+    }
+    try (Client client = client(etcdUnits().get(0))) {
+      assertThat(value(client, "/it/greeting")).isEqualTo("hello");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aKilledMemberIsRestartedByTheSupervisorAndTheClusterIsHealthy() throws Exception {
+    String unit = etcdUnits().get(1);
+    ServiceStatus before = machine(unit).services().status("etcd").orElseThrow();
+    ProcessHandle.of(before.pid()).orElseThrow().destroyForcibly();
+
+    await(
+        () -> {
+          ServiceStatus now = machine(unit).services().status("etcd").orElse(before);
+          return now.running() && now.pid() != before.pid();
+        });
+    HealthProbe probe = HealthProbe.of(clientFiles(unit));
+    await(() -> probe.healthy(clientUrl(unit)));
+    assertThat(machine(unit).services().status("etcd").orElseThrow().restarts())
+        .isGreaterThan(before.restarts());
+    ActionResult health = action(unit, "health", Map.of());
+    assertThat(health.results()).containsEntry("result", "Healthy with 3 known peers");
+  }
+
+  @Test
+  @Order(6)
+  void aConfigurationChangeRestartsTheMembersOneAtATime() throws Exception {
+    Map<String, Long> pids = new TreeMap<>();
+    for (String unit : etcdUnits()) {
+      pids.put(unit, machine(unit).services().status("etcd").orElseThrow().pid());
+    }
+    runtime.setConfig("etcd", Map.of("heartbeat_interval", 50, "election_timeout", 600));
+    settled();
+
+    List<long[]> windows = new ArrayList<>();
+    try (Client client = client(etcdUnits().get(0))) {
+      for (String member : memberNamesOf(etcdUnits())) {
+        GetResponse log =
+            client
+                .getKVClient()
+                .get(bytes(EtcdCharm.RESTART_LOG + member))
+                .get(10, TimeUnit.SECONDS);
+        for (var kv : log.getKvs()) {
+          String[] range = kv.getValue().toString(StandardCharsets.UTF_8).split("-");
+          windows.add(new long[] {Long.parseLong(range[0]), Long.parseLong(range[1])});
+        }
+      }
+    }
+    for (String unit : etcdUnits()) {
+      long pid = machine(unit).services().status("etcd").orElseThrow().pid();
+      assertThat(pid).as("%s was restarted", unit).isNotEqualTo(pids.get(unit));
+      String commandLine =
+          Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+      assertThat(commandLine).contains("--heartbeat-interval 50", "--election-timeout 600");
+      assertThat(workload(unit)).isEqualTo("active: Healthy with 3 known peers");
+    }
+    // Each member restarted under the cluster's restart lock; the lock windows never overlap.
+    assertThat(windows).hasSize(3);
+    windows.sort(Comparator.comparingLong(w -> w[0]));
+    for (int i = 1; i < windows.size(); i++) {
+      assertThat(windows.get(i)[0])
+          .as("restart %d began after restart %d ended", i, i - 1)
+          .isGreaterThan(windows.get(i - 1)[1]);
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aSnapshotIsAFileEtcdCanRestore() throws Exception {
+    ActionResult snapshot = action("etcd/0", "snapshot", Map.of());
+    assertThat(snapshot.status()).as("%s", snapshot).isEqualTo(ActionStatus.COMPLETED);
+    Path file = Path.of(snapshot.results().get("snapshot.path"));
+    assertThat(file).isRegularFile();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assumeTrue(Files.isExecutable(ETCDCTL), "etcd-client is not installed");
+    Path restored = directory.resolve("restored");
+    String output =
+        run(
+            ETCDCTL.toString(),
+            "snapshot",
+            "restore",
+            file.toString(),
+            "--name",
+            "restored",
+            "--initial-cluster",
+            "restored=https://127.0.0.1:1",
+            "--initial-advertise-peer-urls",
+            "https://127.0.0.1:1",
+            "--data-dir",
+            restored.toString());
+    assertThat(restored.resolve("member/snap/db")).as(output).isRegularFile();
+    String status = run(ETCDCTL.toString(), "snapshot", "status", file.toString(), "-w", "json");
+    assertThat(status).contains("\"totalKey\"");
+  }
+
+  @Test
+  @Order(8)
+  void packagedClientCredentialsLetEtcdctlTalkToTheCluster() throws Exception {
+    assumeTrue(Files.isExecutable(ETCDCTL), "etcd-client is not installed");
+    ActionResult packaged = action("etcd/0", "package-client-credentials", Map.of());
+    assertThat(packaged.status()).as("%s", packaged).isEqualTo(ActionStatus.COMPLETED);
+    Path archive = Path.of(packaged.results().get("path"));
+    Path unpacked = Files.createDirectories(directory.resolve("credentials"));
+    run("tar", "-xzf", archive.toString(), "-C", unpacked.toString());
+    Path credentials = unpacked.resolve("etcd_credentials");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(credentials.resolve("client.key"))))
+        .isEqualTo("rw-------");
+    String output =
+        run(
+            "bash",
+            "-c",
+            "cd '"
+                + credentials
+                + "' && . ./etcdctl.env && etcdctl get /it/greeting --print-value-only");
+    assertThat(output.strip()).isEqualTo("hello");
+  }
+
+  @Test
+  @Order(9)
+  void aNewRunnerOverTheSameStoreAndMachinesKeepsTheCaAndTheCluster() throws Exception {
+    String ca = Files.readString(machine("etcd/0").root().resolve("etc/etcd/ca.crt"));
+    List<Long> pids = etcdPids();
+    // The old runner is abandoned as a crash would leave it: no removal, services keep running.
+    runtime.close();
+    substrate.close();
+    store.close();
+    open();
+    settled();
+
+    assertThat(etcdPids()).containsExactlyInAnyOrderElementsOf(pids);
+    assertThat(Files.readString(machine("etcd/0").root().resolve("etc/etcd/ca.crt"))).isEqualTo(ca);
+    for (String unit : etcdUnits()) {
+      assertThat(HealthProbe.of(clientFiles(unit)).healthy(clientUrl(unit))).isTrue();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void removingTheApplicationLeavesNoEtcdProcess() {
+    List<Long> pids = etcdPids();
+    assertThat(pids).hasSize(3);
+    runtime.removeApplication("etcd");
+    settled();
+
+    for (long pid : pids) {
+      await(() -> !running(pid)); // SIGTERM, then SIGKILL after the grace period
+    }
+    assertThat(etcdUnits()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void settled() {
+    SettleResult result = runtime.awaitSettled(SETTLE);
+    assertThat(result.settled()).as("settled: %s", result).isTrue();
+    assertThat(result.errors()).as("units in error").isEmpty();
+  }
+
+  private ActionResult action(String unit, String name, Map<String, Object> parameters) {
+    return runtime.runAction(unit, name, parameters).await(Duration.ofMinutes(1));
+  }
+
+  private List<String> etcdUnits() {
+    List<String> units = new ArrayList<>();
+    for (UnitStatus unit : runtime.status().units().values()) {
+      if (unit.name().startsWith("etcd/")) {
+        units.add(unit.name());
+      }
+    }
+    units.sort(Comparator.comparingInt(u -> Integer.parseInt(u.substring(u.indexOf('/') + 1))));
+    return units;
+  }
+
+  private List<Long> etcdPids() {
+    List<Long> pids = new ArrayList<>();
+    for (String unit : etcdUnits()) {
+      pids.add(machine(unit).services().status("etcd").orElseThrow().pid());
+    }
+    return pids;
+  }
+
+  private static List<String> memberNamesOf(List<String> units) {
+    return units.stream().map(u -> u.replace("/", "")).sorted().toList();
+  }
+
+  private String workload(String unit) {
+    UnitStatus status = runtime.status().unit(unit).orElseThrow();
+    return status.workload().current() + ": " + status.workload().message();
+  }
+
+  private Machine machine(String unit) {
+    String id = runtime.status().unit(unit).orElseThrow().machine();
+    return substrate.lookup(id).orElseThrow();
+  }
+
+  private String clientUrl(String unit) {
+    return "https://" + machine(unit).address() + ":2379";
+  }
+
+  private EtcdFlags.TlsFiles clientFiles(String unit) {
+    Path etc = machine(unit).root().resolve("etc/etcd");
+    return new EtcdFlags.TlsFiles(
+        etc.resolve("ca.crt").toString(),
+        etc.resolve("client.crt").toString(),
+        etc.resolve("client.key").toString());
+  }
+
+  private List<String> memberNames() {
+    try (Client client = client(etcdUnits().get(0))) {
+      return client.getClusterClient().listMember().get(10, TimeUnit.SECONDS).getMembers().stream()
+          .map(m -> m.getName())
+          .sorted()
+          .toList();
+    } catch (Exception e) {
+      throw new AssertionError("member list failed", e);
+    }
+  }
+
+  private Client client(String unit) throws IOException {
+    EtcdFlags.TlsFiles files = clientFiles(unit);
+    return Client.builder()
+        .endpoints(clientUrl(unit))
+        .sslContext(
+            GrpcSslContexts.forClient()
+                .trustManager(Path.of(files.ca()).toFile())
+                .keyManager(Path.of(files.certificate()).toFile(), Path.of(files.key()).toFile())
+                .build())
+        .build();
+  }
+
+  private static String value(Client client, String key) throws Exception {
+    GetResponse response = client.getKVClient().get(bytes(key)).get(10, TimeUnit.SECONDS);
+    return response.getKvs().get(0).getValue().toString(StandardCharsets.UTF_8);
+  }
+
+  private static ByteSequence bytes(String text) {
+    return ByteSequence.from(text, StandardCharsets.UTF_8);
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
+    return output;
+  }
+
+  /** Whether a process exists and is not a zombie waiting to be reaped. */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Polls a condition until it holds; fails after a generous bound (not a timing assertion). */
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition still false after 60 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+}
