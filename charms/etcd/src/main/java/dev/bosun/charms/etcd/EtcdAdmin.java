@@ -87,7 +87,9 @@ final class EtcdAdmin implements AutoCloseable {
 
   /** Returns the member list. */
   List<MembershipPlan.Member> members() {
-    return call("member list", client.getClusterClient().listMember()).getMembers().stream()
+    return retried("member list", () -> client.getClusterClient().listMember())
+        .getMembers()
+        .stream()
         .map(EtcdAdmin::member)
         .toList();
   }
@@ -117,9 +119,36 @@ final class EtcdAdmin implements AutoCloseable {
     return message.contains("unhealthy cluster") || message.contains("not enough started members");
   }
 
-  /** Removes a member. */
+  /**
+   * Removes a member. When etcd does not confirm (the removed member may have led the cluster, and
+   * a new leader is elected meanwhile), the member list decides whether it is gone.
+   */
   void remove(long id) {
-    call("member remove", client.getClusterClient().removeMember(id));
+    long deadline = System.nanoTime() + ADD_WAIT.toNanos();
+    try {
+      while (true) {
+        try {
+          call("member remove", client.getClusterClient().removeMember(id));
+          return;
+        } catch (EtcdException e) {
+          if (!isNotReadyForReconfiguration(e) || System.nanoTime() > deadline) {
+            throw e;
+          }
+          sleep(ADD_RETRY_MILLIS);
+        }
+      }
+    } catch (EtcdException e) {
+      if (e.getMessage() != null && e.getMessage().contains("member not found")) {
+        return;
+      }
+      if (isNotReadyForReconfiguration(e)) {
+        throw e;
+      }
+      sleep(500);
+      if (members().stream().anyMatch(m -> m.id() == id)) {
+        throw e;
+      }
+    }
   }
 
   /** Changes a member's peer URL. */
@@ -129,7 +158,7 @@ final class EtcdAdmin implements AutoCloseable {
 
   /** Returns the status of one member (by its client URL). */
   StatusResponse status(String endpoint) {
-    return call("endpoint status", client.getMaintenanceClient().statusMember(endpoint));
+    return retried("endpoint status", () -> client.getMaintenanceClient().statusMember(endpoint));
   }
 
   /** Defragments one member (by its client URL). */
@@ -189,21 +218,22 @@ final class EtcdAdmin implements AutoCloseable {
     ByteSequence name = ByteSequence.from(key, StandardCharsets.UTF_8);
     ByteSequence value = ByteSequence.from(holder, StandardCharsets.UTF_8);
     while (true) {
-      long lease = call("lease grant", client.getLeaseClient().grant(ttlSeconds)).getID();
+      long lease = retried("lease grant", () -> client.getLeaseClient().grant(ttlSeconds)).getID();
       TxnResponse response =
-          call(
+          retried(
               "lock",
-              client
-                  .getKVClient()
-                  .txn()
-                  .If(new Cmp(name, Cmp.Op.EQUAL, CmpTarget.version(0)))
-                  .Then(Op.put(name, value, PutOption.builder().withLeaseId(lease).build()))
-                  .commit());
+              () ->
+                  client
+                      .getKVClient()
+                      .txn()
+                      .If(new Cmp(name, Cmp.Op.EQUAL, CmpTarget.version(0)))
+                      .Then(Op.put(name, value, PutOption.builder().withLeaseId(lease).build()))
+                      .commit());
       if (response.isSucceeded()) {
         lockRevision = response.getHeader().getRevision();
         return lease;
       }
-      call("lease revoke", client.getLeaseClient().revoke(lease));
+      retried("lease revoke", () -> client.getLeaseClient().revoke(lease));
       if (System.nanoTime() > deadline) {
         return 0;
       }
@@ -219,26 +249,33 @@ final class EtcdAdmin implements AutoCloseable {
   /** Releases a lock taken by {@link #lock}; returns the cluster revision of the release. */
   long unlock(String key, long lease) {
     long revision =
-        call(
+        retried(
                 "unlock",
-                client
-                    .getKVClient()
-                    .delete(ByteSequence.from(key, StandardCharsets.UTF_8), DeleteOption.DEFAULT))
+                () ->
+                    client
+                        .getKVClient()
+                        .delete(
+                            ByteSequence.from(key, StandardCharsets.UTF_8), DeleteOption.DEFAULT))
             .getHeader()
             .getRevision();
-    call("lease revoke", client.getLeaseClient().revoke(lease));
+    try {
+      retried("lease revoke", () -> client.getLeaseClient().revoke(lease));
+    } catch (EtcdException e) {
+      // the lease expires on its own
+    }
     return revision;
   }
 
   /** Puts a key (plain text). */
   void record(String key, String value) {
-    call(
+    retried(
         "put",
-        client
-            .getKVClient()
-            .put(
-                ByteSequence.from(key, StandardCharsets.UTF_8),
-                ByteSequence.from(value, StandardCharsets.UTF_8)));
+        () ->
+            client
+                .getKVClient()
+                .put(
+                    ByteSequence.from(key, StandardCharsets.UTF_8),
+                    ByteSequence.from(value, StandardCharsets.UTF_8)));
   }
 
   static void sleep(long millis) {
@@ -260,6 +297,32 @@ final class EtcdAdmin implements AutoCloseable {
 
   private <T> T call(String operation, CompletableFuture<T> future) {
     return call(operation, future, CALL_TIMEOUT);
+  }
+
+  /**
+   * Calls etcd, retrying twice (after 200 ms, then 400 ms) when the failure is transient: a member
+   * restarting or a leader election in progress. Not for calls that must not repeat (member add).
+   */
+  private <T> T retried(String operation, java.util.function.Supplier<CompletableFuture<T>> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call(operation, call.get());
+      } catch (EtcdException e) {
+        if (attempt >= 3 || !isTransient(e)) {
+          throw e;
+        }
+        sleep(200L * attempt);
+      }
+    }
+  }
+
+  static boolean isTransient(EtcdException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("UNAVAILABLE")
+        || message.contains("UNKNOWN")
+        || message.contains("no answer")
+        || message.contains("leader changed")
+        || message.contains("no leader");
   }
 
   private <T> T call(String operation, CompletableFuture<T> future, Duration timeout) {

@@ -297,6 +297,7 @@ public final class EtcdCharm implements ReconcilerCharm {
                 "another member held the restart lock for 90 s; " + ctx.unitName() + " will retry",
                 null);
           }
+          long released;
           try {
             updatePeerUrl(admin);
             ctx.machine().services().ensure(spec);
@@ -304,8 +305,10 @@ public final class EtcdCharm implements ReconcilerCharm {
                 .info("restarted etcd with the new configuration; waiting until it is healthy");
             HealthProbe.of(issued.client()).awaitHealthy(clientUrl, START_WAIT);
           } finally {
-            admin.unlock(RESTART_LOCK, lease);
+            released = admin.unlock(RESTART_LOCK, lease);
           }
+          // What the cluster saw: the revisions at which this restart took and let go of the lock.
+          admin.record(RESTART_LOG + name, admin.lockRevision() + "-" + released);
         }
       } else {
         ctx.machine().services().ensure(spec);

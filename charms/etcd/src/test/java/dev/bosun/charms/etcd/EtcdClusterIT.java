@@ -357,7 +357,7 @@ class EtcdClusterIT {
 
   @Test
   @Order(10)
-  void removingTheApplicationLeavesNoEtcdProcess() {
+  void removingTheApplicationLeavesNoEtcdProcess() throws Exception {
     List<Long> pids = etcdPids();
     assertThat(pids).hasSize(3);
     runtime.removeApplication("etcd");
