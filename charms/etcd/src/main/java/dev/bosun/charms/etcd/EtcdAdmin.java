@@ -292,7 +292,11 @@ final class EtcdAdmin implements AutoCloseable {
     for (URI uri : member.getPeerURIs()) {
       urls.add(uri.toString());
     }
-    return new MembershipPlan.Member(member.getId(), member.getName(), urls);
+    List<String> clients = new ArrayList<>();
+    for (URI uri : member.getClientURIs()) {
+      clients.add(uri.toString());
+    }
+    return new MembershipPlan.Member(member.getId(), member.getName(), urls, clients);
   }
 
   private <T> T call(String operation, CompletableFuture<T> future) {

@@ -163,8 +163,17 @@ public final class EtcdCharm implements ReconcilerCharm {
       String name = EtcdPeer.memberNameOf(ctx.unitName());
       try (EtcdAdmin admin = EtcdAdmin.connect(List.of(endpoints.get().split(",")), client.get())) {
         List<MembershipPlan.Member> members = admin.members();
+        List<MembershipPlan.Member> remaining =
+            members.stream().filter(m -> !m.name().equals(name)).toList();
+        java.util.Set<Long> healthy = new java.util.HashSet<>();
+        HealthProbe probe = HealthProbe.of(client.get());
+        for (MembershipPlan.Member member : remaining) {
+          if (member.clientUrls().stream().anyMatch(probe::healthy)) {
+            healthy.add(member.id());
+          }
+        }
         for (MembershipPlan.Member member : members) {
-          if (member.name().equals(name) && members.size() > 1) {
+          if (member.name().equals(name) && MembershipPlan.keepsQuorum(remaining, healthy)) {
             admin.remove(member.id());
             ctx.log().info("removed member {} from the cluster", name);
           }
@@ -426,6 +435,19 @@ public final class EtcdCharm implements ReconcilerCharm {
       }
       List<MembershipPlan.Member> current = admin.members();
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
+      HealthProbe probe = HealthProbe.of(Credentials.clientFiles(ctx).orElseThrow());
+      if (!plan.removals().isEmpty()) {
+        List<MembershipPlan.Member> remaining =
+            current.stream().filter(m -> !plan.removals().contains(m.id())).toList();
+        if (!MembershipPlan.keepsQuorum(remaining, healthy(probe, remaining))) {
+          throw new EtcdException(
+              "member remove",
+              "not removing members "
+                  + plan.removals().stream().map(Long::toHexString).toList()
+                  + ": the members that would remain have no healthy quorum; retrying later",
+              null);
+        }
+      }
       for (long id : plan.removals()) {
         admin.remove(id);
         ctx.log().info("removed member {} that no unit claims", Long.toHexString(id));
@@ -438,6 +460,7 @@ public final class EtcdCharm implements ReconcilerCharm {
                     .info("changed the peer URL of member {} to {}", Long.toHexString(id), url);
               });
       if (plan.addition().isPresent()) {
+        awaitAllHealthy(probe, current);
         MembershipPlan.Member member = plan.addition().get();
         String url = member.peerUrls().get(0);
         List<MembershipPlan.Member> after = admin.add(url);
@@ -469,6 +492,37 @@ public final class EtcdCharm implements ReconcilerCharm {
         if (started || !desired.containsKey(joiner)) {
           app.get().remove(key);
         }
+      }
+    }
+
+    /** Returns the ids of the members that answer {@code /health} on one of their client URLs. */
+    private static java.util.Set<Long> healthy(
+        HealthProbe probe, List<MembershipPlan.Member> members) {
+      java.util.Set<Long> healthy = new java.util.HashSet<>();
+      for (MembershipPlan.Member member : members) {
+        if (member.clientUrls().stream().anyMatch(probe::healthy)) {
+          healthy.add(member.id());
+        }
+      }
+      return healthy;
+    }
+
+    /**
+     * A join raises the quorum: it waits until every member answers (at most {@link
+     * EtcdAdmin#ADD_WAIT}), so the new member never joins a cluster that could not afford it.
+     */
+    private void awaitAllHealthy(HealthProbe probe, List<MembershipPlan.Member> members) {
+      long deadline = System.nanoTime() + EtcdAdmin.ADD_WAIT.toNanos();
+      while (healthy(probe, members).size() < members.size()) {
+        if (System.nanoTime() > deadline) {
+          throw new EtcdException(
+              "member add",
+              "not adding a member: not every member answered /health within "
+                  + EtcdAdmin.ADD_WAIT.toSeconds()
+                  + " s; retrying later",
+              null);
+        }
+        EtcdAdmin.sleep(50);
       }
     }
 

@@ -39,12 +39,19 @@ public record MembershipPlan(
    * @param id the member id (0 for a member not registered yet)
    * @param name the member name, empty while an added member has not started
    * @param peerUrls the peer URLs
+   * @param clientUrls the client URLs (none until the member starts)
    */
-  public record Member(long id, String name, List<String> peerUrls) {
+  public record Member(long id, String name, List<String> peerUrls, List<String> clientUrls) {
     /** Checks and copies the components. */
     public Member {
       requireNonNull(name, "name");
       peerUrls = List.copyOf(peerUrls);
+      clientUrls = List.copyOf(clientUrls);
+    }
+
+    /** A member whose client URLs are not known (or that has none yet). */
+    public Member(long id, String name, List<String> peerUrls) {
+      this(id, name, peerUrls, List.of());
     }
 
     /** Whether the member has started (an added member has no name until it starts). */
@@ -133,6 +140,19 @@ public record MembershipPlan(
               .map(name -> new Member(0, name, List.of(desired.get(name))));
     }
     return new MembershipPlan(removals, updates, addition, Optional.ofNullable(joining));
+  }
+
+  /**
+   * Whether the members that remain after a removal still have quorum among the healthy ones: at
+   * least {@code remaining / 2 + 1} of them answer. Bosun runs etcd without {@code
+   * strict-reconfig-check} (which waits 5 s after every change) and checks this instead.
+   *
+   * @param remaining the members after the removal
+   * @param healthy the ids of the members that answer {@code /health}
+   */
+  public static boolean keepsQuorum(List<Member> remaining, Set<Long> healthy) {
+    long answering = remaining.stream().filter(m -> healthy.contains(m.id())).count();
+    return !remaining.isEmpty() && answering >= remaining.size() / 2 + 1;
   }
 
   /**

@@ -43,7 +43,7 @@ class EtcdFlagsTest {
             "--peer-cert-file /m/etc/etcd/server.crt --peer-key-file /m/etc/etcd/server.key"
                 + " --peer-trusted-ca-file /m/etc/etcd/ca.crt --peer-client-cert-auth=true",
             "--heartbeat-interval 100 --election-timeout 1000 --snapshot-count 100000",
-            "--strict-reconfig-check=true --enable-v2=false",
+            "--strict-reconfig-check=false --enable-v2=false",
             "--cipher-suites " + String.join(",", EtcdSettings.DEFAULT_CIPHER_SUITES))
         .doesNotContain("http://", "0.0.0.0");
   }

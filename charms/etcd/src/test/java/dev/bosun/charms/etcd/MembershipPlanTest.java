@@ -93,6 +93,18 @@ class MembershipPlanTest {
   }
 
   @Test
+  void aRemovalKeepsQuorumOnlyWhenAMajorityOfTheRemainingMembersAnswer() {
+    List<Member> remaining = List.of(started(0), started(1), started(2));
+
+    assertThat(MembershipPlan.keepsQuorum(remaining, java.util.Set.of(100L, 101L))).isTrue();
+    assertThat(MembershipPlan.keepsQuorum(remaining, java.util.Set.of(100L))).isFalse();
+    assertThat(MembershipPlan.keepsQuorum(List.of(started(0), started(1)), java.util.Set.of(100L)))
+        .as("two members need both")
+        .isFalse();
+    assertThat(MembershipPlan.keepsQuorum(List.of(), java.util.Set.of())).isFalse();
+  }
+
+  @Test
   void aRejoiningUnitWhoseStaleMemberWasRemovedIsAddedAgain() {
     MembershipPlan plan =
         MembershipPlan.plan(desired(0, 1, 2), List.of(started(0), started(2)), "etcd0");
