@@ -261,9 +261,11 @@ public final class EtcdCharm implements ReconcilerCharm {
       run(spec, issued.get());
       ctx.state().set(STATE_START, start.get().encode());
       HealthProbe probe = HealthProbe.of(issued.get().client());
-      // The hook that fixes the initial members must not wait for quorum: the other members learn
-      // of it only when this hook commits. They start, and tell this unit when they serve.
-      Duration wait = bootstrapping ? Duration.ZERO : START_WAIT;
+      // The hook that fixes several initial members must not wait for quorum: the other members
+      // learn of it only when this hook commits. They start, and tell this unit when they serve.
+      boolean othersNeedThisCommit =
+          bootstrapping && members(start.get().initialCluster()).size() > 1;
+      Duration wait = othersNeedThisCommit ? Duration.ZERO : START_WAIT;
       if (!probe.awaitHealthy(clientUrl, wait)) {
         publishPeer(false);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));

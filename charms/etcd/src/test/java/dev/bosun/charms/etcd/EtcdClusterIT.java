@@ -369,6 +369,34 @@ class EtcdClusterIT {
     assertThat(etcdUnits()).isEmpty();
   }
 
+  @Test
+  @Order(11)
+  void aSingleMemberClusterIsRestoredFromItsSnapshot() throws Exception {
+    runtime.apply(model(1));
+    settled();
+    String unit = etcdUnits().get(0);
+    assertThat(workload(unit)).isEqualTo("active: Healthy with 1 known peer");
+    try (Client client = client(unit)) {
+      client.getKVClient().put(bytes("/it/kept"), bytes("before")).get(10, TimeUnit.SECONDS);
+    }
+    ActionResult snapshot = action(unit, "snapshot", Map.of());
+    assertThat(snapshot.status()).as("%s", snapshot).isEqualTo(ActionStatus.COMPLETED);
+    try (Client client = client(unit)) {
+      client.getKVClient().put(bytes("/it/kept"), bytes("after")).get(10, TimeUnit.SECONDS);
+    }
+
+    ActionResult restore = action(unit, "restore", Map.of());
+
+    assertThat(restore.status()).as("%s", restore).isEqualTo(ActionStatus.COMPLETED);
+    assertThat(restore.results().get("restored.from"))
+        .isEqualTo(snapshot.results().get("snapshot.path"));
+    try (Client client = client(unit)) {
+      assertThat(value(client, "/it/kept")).isEqualTo("before");
+    }
+    settled();
+    assertThat(workload(unit)).isEqualTo("active: Healthy with 1 known peer");
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private void settled() {
