@@ -233,7 +233,7 @@ final class EtcdAdmin implements AutoCloseable {
         lockRevision = response.getHeader().getRevision();
         return lease;
       }
-      retried("lease revoke", () -> client.getLeaseClient().revoke(lease));
+      revoke(lease);
       if (System.nanoTime() > deadline) {
         return 0;
       }
@@ -258,12 +258,19 @@ final class EtcdAdmin implements AutoCloseable {
                             ByteSequence.from(key, StandardCharsets.UTF_8), DeleteOption.DEFAULT))
             .getHeader()
             .getRevision();
+    revoke(lease);
+    return revision;
+  }
+
+  /** Revokes a lease; one that is gone already (revoked by a retried call, expired) is fine. */
+  private void revoke(long lease) {
     try {
       retried("lease revoke", () -> client.getLeaseClient().revoke(lease));
     } catch (EtcdException e) {
-      // the lease expires on its own
+      if (!String.valueOf(e.getMessage()).contains("lease not found")) {
+        throw e;
+      }
     }
-    return revision;
   }
 
   /** Puts a key (plain text). */

@@ -5,8 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bosun.charm.CharmCatalog;
+import dev.bosun.charm.CharmDefinition;
+import dev.bosun.charm.CharmFiles;
+import dev.bosun.charm.Status;
 import dev.bosun.charm.machine.Machine;
 import dev.bosun.charm.machine.ServiceStatus;
+import dev.bosun.charm.relation.TypedRelation;
+import dev.bosun.interfaces.etcd.EtcdClient;
+import dev.bosun.interfaces.etcd.EtcdConnection;
+import dev.bosun.interfaces.etcd.EtcdInterface;
+import dev.bosun.model.charm.CharmMeta;
+import dev.bosun.model.charm.Endpoint;
+import dev.bosun.model.charm.Role;
 import dev.bosun.model.spec.ModelSpec;
 import dev.bosun.runtime.ActionResult;
 import dev.bosun.runtime.ActionStatus;
@@ -35,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -66,14 +77,66 @@ class EtcdClusterIT {
   private LocalSubstrate substrate;
   private Runtime runtime;
 
+  /** What the consumer units last received on {@code etcd} (the etcd charm's {@code db}). */
+  static final Map<String, EtcdConnection> RECEIVED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   @BeforeAll
   void deploy() throws IOException {
     assumeTrue(
         Files.isExecutable(ETCD), "etcd-server is not installed (apt-get install etcd-server)");
     directory = Files.createTempDirectory("etcd-cluster-it");
     open();
-    runtime.apply(model(3));
+    runtime.apply(
+        ModelSpec.builder()
+            .application("easyrsa", app -> app.units(1))
+            .application("etcd", app -> app.units(3))
+            .application("consumer", app -> app.units(1))
+            .relate("etcd:certificates", "easyrsa:client")
+            .relate("consumer:etcd", "etcd:db")
+            .build());
     settled();
+  }
+
+  /** A consumer of {@code db}: records the connection it is told about. */
+  static CharmDefinition consumer() {
+    CharmMeta meta =
+        CharmMeta.builder("consumer")
+            .requires(Endpoint.of("etcd", Role.REQUIRER, EtcdInterface.NAME))
+            .build();
+    CharmFiles none =
+        new CharmFiles() {
+          @Override
+          public Optional<String> readText(String path) {
+            return Optional.empty();
+          }
+
+          @Override
+          public String describe() {
+            return "etcd consumer test charm";
+          }
+        };
+    return new CharmDefinition(
+        meta,
+        () ->
+            ctx -> {
+              for (TypedRelation<EtcdClient, EtcdConnection> db :
+                  ctx.relations("etcd", EtcdInterface.DB_REQUIRER)) {
+                EtcdInterface.connection(db).ifPresent(c -> RECEIVED.put(ctx.unitName(), c));
+              }
+              ctx.status().unit(Status.active("consuming"));
+            },
+        none);
+  }
+
+  private List<String> consumedEndpoints() {
+    EtcdConnection connection = RECEIVED.get("consumer/0");
+    assertThat(connection).as("the consumer was told where etcd is").isNotNull();
+    return connection.endpoints();
+  }
+
+  private List<String> clientUrls() {
+    return etcdUnits().stream().map(this::clientUrl).sorted().toList();
   }
 
   private void open() {
@@ -86,7 +149,11 @@ class EtcdClusterIT {
             .build();
     runtime =
         Runtime.builder()
-            .charms(CharmCatalog.discover(getClass().getClassLoader()))
+            .charms(
+                CharmCatalog.builder()
+                    .discover(getClass().getClassLoader())
+                    .add(consumer())
+                    .build())
             .store(store)
             .substrate(substrate)
             .settings(
@@ -134,11 +201,15 @@ class EtcdClusterIT {
 
   @Test
   @Order(1)
-  void allUnitsAreActiveAndTheClusterHasThreeMembers() {
+  void allUnitsAreActiveAndTheClusterHasThreeMembers() throws IOException {
     for (String unit : etcdUnits()) {
       assertThat(workload(unit)).isEqualTo("active: Healthy with 3 known peers");
     }
     assertThat(memberNames()).containsExactly("etcd0", "etcd1", "etcd2");
+    assertThat(consumedEndpoints()).isEqualTo(clientUrls());
+    assertThat(RECEIVED.get("consumer/0").version()).contains("3.4.23");
+    assertThat(RECEIVED.get("consumer/0").clientCa())
+        .isEqualTo(Files.readString(machine("etcd/0").root().resolve("etc/etcd/ca.crt")));
     ActionResult health = action("etcd/1", "health", Map.of());
     assertThat(health.status()).isEqualTo(ActionStatus.COMPLETED);
     assertThat(health.results()).containsEntry("result", "Healthy with 3 known peers");
@@ -202,6 +273,7 @@ class EtcdClusterIT {
     settled();
     assertThat(memberNames()).containsExactlyElementsOf(memberNamesOf(etcdUnits()));
     assertThat(memberNames()).hasSize(5);
+    assertThat(consumedEndpoints()).as("consumers hear of new members").isEqualTo(clientUrls());
     for (String unit : etcdUnits()) {
       assertThat(workload(unit)).isEqualTo("active: Healthy with 5 known peers");
     }
@@ -210,6 +282,7 @@ class EtcdClusterIT {
     settled();
     assertThat(etcdUnits()).hasSize(3);
     assertThat(memberNames()).containsExactlyElementsOf(memberNamesOf(etcdUnits()));
+    assertThat(consumedEndpoints()).as("consumers hear of removed members").isEqualTo(clientUrls());
     for (String unit : etcdUnits()) {
       assertThat(workload(unit)).isEqualTo("active: Healthy with 3 known peers");
     }
