@@ -258,7 +258,11 @@ final class EtcdAdmin implements AutoCloseable {
                             ByteSequence.from(key, StandardCharsets.UTF_8), DeleteOption.DEFAULT))
             .getHeader()
             .getRevision();
-    revoke(lease);
+    try {
+      revoke(lease);
+    } catch (EtcdException e) {
+      // the key is deleted, so the lock is free; the lease expires on its own
+    }
     return revision;
   }
 
