@@ -96,6 +96,7 @@ public final class EtcdCharm implements ReconcilerCharm {
   static final String STATE_START = "etcd.start";
   static final String STATE_SPEC = "etcd.spec";
   static final String STATE_ENDPOINTS = "etcd.endpoints";
+  static final String STATE_REJOIN = "etcd.rejoin";
   static final String RESTART_LOCK = "/bosun/etcd-charm/restart";
 
   /** How long a hook waits for its member to serve after starting it. */
@@ -272,6 +273,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         return;
       }
       publishPeer(true);
+      ctx.state().delete(STATE_REJOIN);
       openPorts();
       List<String> endpoints = servingEndpoints();
       ctx.state().set(STATE_ENDPOINTS, String.join(",", endpoints));
@@ -344,6 +346,7 @@ public final class EtcdCharm implements ReconcilerCharm {
     private void forgetStaleMember(Credentials.Issued issued) {
       ctx.state().delete(STATE_START);
       ctx.state().delete(STATE_SPEC);
+      ctx.state().set(STATE_REJOIN, "true"); // never bootstrap again: join the running cluster
       ctx.machine().services().stop(SERVICE);
       List<String> others = new ArrayList<>(servingEndpoints());
       others.remove(clientUrl);
@@ -372,7 +375,8 @@ public final class EtcdCharm implements ReconcilerCharm {
         }
       }
       Optional<String> bootstrap = app.flatMap(d -> d.get(BOOTSTRAP));
-      if (bootstrap.isPresent() && members(bootstrap.get()).containsKey(name)) {
+      boolean rejoining = ctx.state().get(STATE_REJOIN).isPresent();
+      if (!rejoining && bootstrap.isPresent() && members(bootstrap.get()).containsKey(name)) {
         return Optional.of(new StartArguments(bootstrap.get(), false, token));
       }
       Optional<String> join = app.flatMap(d -> d.get(JOIN_PREFIX + name));

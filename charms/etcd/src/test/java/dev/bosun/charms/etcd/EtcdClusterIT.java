@@ -315,6 +315,33 @@ class EtcdClusterIT {
 
   @Test
   @Order(6)
+  void aMemberWhoseDataIsLostIsReRegisteredCleanly() throws Exception {
+    String unit = etcdUnits().get(2);
+    Machine lost = machine(unit);
+    lost.services().stop("etcd");
+    try (Stream<Path> files = Files.walk(lost.root().resolve("var/lib/etcd"))) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+
+    runtime.setConfig("etcd", Map.of("snapshot_count", "50000")); // any hook will do
+    settled();
+
+    assertThat(memberNames()).containsExactlyElementsOf(memberNamesOf(etcdUnits()));
+    assertThat(lost.root().resolve("var/lib/etcd/member")).isDirectory();
+    for (String each : etcdUnits()) {
+      assertThat(workload(each)).isEqualTo("active: Healthy with 3 known peers");
+    }
+    try (Client client = client(unit)) {
+      assertThat(value(client, "/it/greeting"))
+          .as("the rejoined member has the data")
+          .isEqualTo("hello");
+    }
+  }
+
+  @Test
+  @Order(7)
   void aConfigurationChangeRestartsTheMembersOneAtATime() throws Exception {
     Map<String, Long> pids = new TreeMap<>();
     for (String unit : etcdUnits()) {
@@ -356,7 +383,7 @@ class EtcdClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aSnapshotIsAFileEtcdCanRestore() throws Exception {
     ActionResult snapshot = action("etcd/0", "snapshot", Map.of());
     assertThat(snapshot.status()).as("%s", snapshot).isEqualTo(ActionStatus.COMPLETED);
@@ -386,7 +413,7 @@ class EtcdClusterIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void packagedClientCredentialsLetEtcdctlTalkToTheCluster() throws Exception {
     assumeTrue(Files.isExecutable(ETCDCTL), "etcd-client is not installed");
     ActionResult packaged = action("etcd/0", "package-client-credentials", Map.of());
@@ -410,7 +437,7 @@ class EtcdClusterIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aNewRunnerOverTheSameStoreAndMachinesKeepsTheCaAndTheCluster() throws Exception {
     String ca = Files.readString(machine("etcd/0").root().resolve("etc/etcd/ca.crt"));
     List<Long> pids = etcdPids();
@@ -429,7 +456,7 @@ class EtcdClusterIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void removingTheApplicationLeavesNoEtcdProcess() throws Exception {
     List<Long> pids = etcdPids();
     assertThat(pids).hasSize(3);
@@ -443,7 +470,7 @@ class EtcdClusterIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void aSingleMemberClusterIsRestoredFromItsSnapshot() throws Exception {
     runtime.apply(model(1));
     settled();
