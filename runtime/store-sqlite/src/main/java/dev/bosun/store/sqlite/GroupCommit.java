@@ -35,8 +35,24 @@ final class GroupCommit {
 
   /** Runs an operation in the next batch and returns its result (or throws its failure). */
   <T> T run(WriteOp<T> op) {
+    submit(op);
+    return await(op);
+  }
+
+  /**
+   * Queues an operation for a batch, behind every operation queued before it; the calling thread
+   * must {@link #await} it (a leader may run it in a batch before then).
+   */
+  void submit(WriteOp<?> op) {
     op.waitOn(Thread.currentThread());
     queue.add(op);
+  }
+
+  /**
+   * Waits until a {@link #submit submitted} operation is done, leading batches while the lock is
+   * free, and returns its result (or throws its failure). Called by the thread that submitted it.
+   */
+  <T> T await(WriteOp<T> op) {
     boolean interrupted = false;
     while (!op.isDone()) {
       if (lock.tryLock()) {

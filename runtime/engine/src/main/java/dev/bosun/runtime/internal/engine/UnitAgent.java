@@ -78,6 +78,11 @@ final class UnitAgent {
   boolean terminated;
   private boolean holdsMachineLock;
 
+  /** Whether a step is running under the lock, so hook commits are queued ({@link #step}). */
+  private boolean queueing;
+
+  private final List<Engine.Pending> queued = new ArrayList<>(2);
+
   /** Whether a hook or action of this agent is running (outside the lock) now. */
   boolean executing;
 
@@ -91,7 +96,13 @@ final class UnitAgent {
   // ---------------------------------------------------------------------------------------------
   // Scheduling
 
-  /** Runs one step: inline operations, then at most one hook or action. */
+  /**
+   * Runs one step: inline operations, then at most one hook or action. A hook's commits (the record
+   * that it is pending, and its results) are queued in the store under the engine's lock and
+   * awaited after releasing it, so agents on other threads commit in the same group commit; the
+   * hook runs only once its pending record is committed (and with it every commit queued before),
+   * and the step ends only once its results are.
+   */
   void step() {
     Prepared prepared;
     engine.lock.lock();
@@ -99,13 +110,19 @@ final class UnitAgent {
       if (!runnable()) {
         return;
       }
+      queueing = true;
       prepared = prepare();
     } catch (RuntimeException e) {
       breakDown(e);
       releaseMachineLock();
+      queued.clear();
       return;
     } finally {
+      queueing = false;
       engine.lock.unlock();
+    }
+    if (!awaitQueued()) {
+      return;
     }
     if (prepared == null) {
       return;
@@ -128,7 +145,7 @@ final class UnitAgent {
     try {
       executing = false;
       if (!agentStopped && !terminated && !engine.closed) {
-
+        queueing = true;
         engine.hooksRun.incrementAndGet();
         if (prepared.action != null) {
           finishAction(prepared, outcome);
@@ -139,10 +156,50 @@ final class UnitAgent {
     } catch (RuntimeException e) {
       breakDown(e);
     } finally {
+      queueing = false;
       releaseMachineLock();
       engine.lock.unlock();
     }
-    engine.schedule(this);
+    if (awaitQueued()) {
+      engine.schedule(this);
+    }
+  }
+
+  /**
+   * Commits the writes: queued, to be awaited when the step releases the engine's lock, while the
+   * step runs; at once otherwise.
+   */
+  private void commitQueued(Commit commit) {
+    if (queueing) {
+      queued.add(engine.queueCommit(commit));
+    } else {
+      engine.commit(commit);
+    }
+  }
+
+  /**
+   * Waits for the commits this step queued; if one failed, stops the agent (under the lock) and
+   * returns false.
+   */
+  private boolean awaitQueued() {
+    try {
+      for (Engine.Pending pending : queued) {
+        pending.await();
+      }
+      return true;
+    } catch (RuntimeException e) {
+      engine.lock.lock();
+      try {
+        executing = false;
+        breakDown(e);
+        releaseMachineLock();
+      } finally {
+        engine.lock.unlock();
+      }
+      return false;
+    } finally {
+      queued.clear();
+    }
   }
 
   private boolean runnable() {
@@ -744,9 +801,9 @@ final class UnitAgent {
       default -> {}
     }
     commit.putAgent(this);
-    long revision = engine.commit(commit);
-    Prepared prepared = new Prepared(hook, null, revision, engine.clock.millis());
+    Prepared prepared = new Prepared(hook, null, 0, engine.clock.millis());
     fillCaptures(prepared);
+    commitQueued(commit);
     if (hook.kind() == HookKind.RELATION_CREATED) {
       RelationNode relation = engine.relations.get(hook.relationId());
       if (relation != null) {
@@ -845,7 +902,7 @@ final class UnitAgent {
     if (!terminated) {
       commit.putAgent(this);
     }
-    engine.commit(commit);
+    commitQueued(commit);
     return true;
   }
 
@@ -956,7 +1013,7 @@ final class UnitAgent {
         HookRecord.Outcome.FAILED,
         error);
     commit.putAgent(this);
-    engine.commit(commit);
+    commitQueued(commit);
     LOG.info("unit {}: hook {} failed: {}", unit.name, prepared.hook.name(), error);
     startRetryTimer();
   }
