@@ -86,7 +86,7 @@ public interface Store extends AutoCloseable {
    *
    * <p>The default commits at once and returns the outcome.
    *
-   * @return the queued transaction; call {@link PendingCommit#await} on the thread that queued it
+   * @return the queued transaction; call {@link PendingCommit#await} once, on any one thread
    * @throws LeaseNotFoundException when a put names a lease that does not exist (nothing applied),
    *     here or from {@code await}
    * @throws StoreException when the store fails (nothing applied), here or from {@code await}

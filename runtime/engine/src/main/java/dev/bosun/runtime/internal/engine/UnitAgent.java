@@ -99,32 +99,32 @@ final class UnitAgent {
   /**
    * Runs one step: inline operations, then at most one hook or action. A hook's commits (the record
    * that it is pending, and its results) are queued in the store under the engine's lock and
-   * awaited after releasing it, so agents on other threads commit in the same group commit; the
-   * hook runs only once its pending record is committed (and with it every commit queued before),
-   * and the step ends only once its results are.
+   * awaited after releasing it, so agents on other threads commit in the same group commit. The
+   * hook runs only once its pending record is committed, and with it every commit queued before.
+   * The step that commits a hook's results does not wait for them: it schedules the agent again,
+   * and the next step queues the next hook's pending record behind them and waits for both at once
+   * (one disk sync per hook rather than two); a step that finds nothing to run, or a stopped agent,
+   * waits for what is still queued before it ends.
    */
   void step() {
-    Prepared prepared;
+    Prepared prepared = null;
+    boolean brokeDown = false;
     engine.lock.lock();
     try {
-      if (!runnable()) {
-        return;
+      if (runnable()) {
+        queueing = true;
+        prepared = prepare();
       }
-      queueing = true;
-      prepared = prepare();
     } catch (RuntimeException e) {
       breakDown(e);
       releaseMachineLock();
-      queued.clear();
-      return;
+      brokeDown = true;
     } finally {
       queueing = false;
       engine.lock.unlock();
     }
-    if (!awaitQueued()) {
-      return;
-    }
-    if (prepared == null) {
+    // Also what earlier steps queued: nothing queued is left unawaited when a step ends.
+    if (!awaitQueued() || brokeDown || prepared == null) {
       return;
     }
     HookOutcome outcome;
@@ -160,8 +160,11 @@ final class UnitAgent {
       releaseMachineLock();
       engine.lock.unlock();
     }
-    if (awaitQueued()) {
+    if (runnable()) {
+      // The next step waits for the results, together with what it queues.
       engine.schedule(this);
+    } else {
+      awaitQueued();
     }
   }
 
