@@ -19,6 +19,7 @@ import dev.bosun.runtime.ManualClock;
 import dev.bosun.runtime.Runtime;
 import dev.bosun.runtime.RuntimeSettings;
 import dev.bosun.runtime.SettleResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -126,13 +127,23 @@ final class RuntimeModels {
 
   /** A runtime with the benchmark charms: {@code threads} agent threads (0: deterministic). */
   static Runtime runtime(int threads) {
+    return runtime(threads, null);
+  }
+
+  /**
+   * A runtime with the benchmark charms over a store ({@code null}: a new in-memory store on the
+   * runtime's clock); {@code threads} agent threads (0: deterministic, on a manual clock).
+   */
+  static Runtime runtime(int threads, BenchmarkStore store) {
     RuntimeSettings settings =
         threads == 0
             ? RuntimeSettings.deterministic(1)
             : RuntimeSettings.builder().threads(threads).build();
     Runtime.Builder builder = Runtime.builder().charms(charms()).settings(settings);
-    if (threads == 0) {
-      builder.clock(new ManualClock());
+    Clock clock = threads == 0 ? new ManualClock() : Clock.systemUTC();
+    builder.clock(clock);
+    if (store != null) {
+      builder.store(store.open(clock));
     }
     return builder.build();
   }

@@ -16,11 +16,15 @@ import java.util.Locale;
  * java -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver hub 10000 2
  * java -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver peers 100 2
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver heap 10000
+ * java -cp benchmarks/target/benchmarks.jar dev.bosun.benchmarks.ScaleDriver hub 10000 2 1 sqlite
  * </pre>
  *
- * Arguments: the scenario, its size, the number of agent threads (0: deterministic mode) and how
- * many times to repeat a settle. {@code -Dbosun.hold=N} keeps the heap run alive N seconds before
- * closing, for a class histogram ({@code jcmd <pid> GC.class_histogram}).
+ * Arguments: the scenario, its size, the number of agent threads (0: deterministic mode), how many
+ * times to repeat a settle, and the store: {@code in-memory} (the default), {@code sqlite} (a new
+ * SQLite file in a temporary directory for each settle, {@code Durability.POWER_LOSS}) or {@code
+ * sqlite-process-crash} ({@code Durability.PROCESS_CRASH}). {@code -Dbosun.hold=N} keeps the heap
+ * run alive N seconds before closing, for a class histogram ({@code jcmd <pid>
+ * GC.class_histogram}).
  */
 public final class ScaleDriver {
   private ScaleDriver() {}
@@ -34,15 +38,16 @@ public final class ScaleDriver {
             ? Integer.parseInt(args[2])
             : java.lang.Runtime.getRuntime().availableProcessors();
     int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    BenchmarkStore store = BenchmarkStore.named(args.length > 4 ? args[4] : "in-memory");
     switch (scenario) {
       case "hub" -> {
         for (int i = 0; i < repeats; i++) {
-          settle("hub", RuntimeModels.hub(size, true), threads);
+          settle("hub", RuntimeModels.hub(size, true), threads, store);
         }
       }
       case "peers" -> {
         for (int i = 0; i < repeats; i++) {
-          settle("peers", RuntimeModels.peers(size), threads);
+          settle("peers", RuntimeModels.peers(size), threads, store);
         }
       }
       case "heap" -> heap(size, threads);
@@ -50,8 +55,9 @@ public final class ScaleDriver {
     }
   }
 
-  private static void settle(String name, ModelSpec spec, int threads) {
-    try (Runtime runtime = RuntimeModels.runtime(threads)) {
+  private static void settle(String name, ModelSpec spec, int threads, BenchmarkStore store) {
+    Runtime runtime = RuntimeModels.runtime(threads, store);
+    try {
       long start = System.nanoTime();
       runtime.apply(spec);
       long applied = System.nanoTime();
@@ -59,14 +65,20 @@ public final class ScaleDriver {
       long end = System.nanoTime();
       int units = runtime.status().units().size();
       report(
-          "%s: %d units settled in %.2f s (apply %.0f ms), %d hooks, %.1f µs per hook, %d threads",
+          "%s: %d units settled in %.2f s (apply %.0f ms), %d hooks, %.1f µs per hook, %d threads,"
+              + " %s store (%.0f MB on disk)",
           name,
           units,
           (end - start) / 1e9,
           (applied - start) / 1e6,
           result.hooksRun(),
           (end - start) / 1e3 / result.hooksRun(),
-          threads);
+          threads,
+          store.kind(),
+          store.fileBytes() / 1e6);
+    } finally {
+      runtime.close();
+      store.cleanUp();
     }
   }
 

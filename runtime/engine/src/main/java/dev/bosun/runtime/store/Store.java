@@ -68,6 +68,48 @@ public interface Store extends AutoCloseable {
   TxnResult commit(Txn txn);
 
   /**
+   * Queues a transaction behind every transaction queued or committed before this call, and returns
+   * at once; {@link PendingCommit#await} waits for its outcome. The outcome is exactly that of
+   * calling {@link #commit} at the moment of queueing: queued transactions take effect one after
+   * another in queue order, each one's comparisons evaluated against the writes of those before it.
+   * A store may commit several queued transactions together (in one disk sync, for example), so a
+   * caller that queues its transaction while holding a lock and waits after releasing it lets other
+   * threads' transactions share the commit, in the order the lock gave.
+   *
+   * <pre>{@code
+   * PendingCommit pending;
+   * synchronized (model) {
+   *   pending = store.queue(txn);   // ordered with every other writer of the model
+   * }
+   * TxnResult result = pending.await();
+   * }</pre>
+   *
+   * <p>The default commits at once and returns the outcome.
+   *
+   * @return the queued transaction; call {@link PendingCommit#await} once, on any one thread
+   * @throws LeaseNotFoundException when a put names a lease that does not exist (nothing applied),
+   *     here or from {@code await}
+   * @throws StoreException when the store fails (nothing applied), here or from {@code await}
+   */
+  default PendingCommit queue(Txn txn) {
+    TxnResult result = commit(txn);
+    return () -> result;
+  }
+
+  /** A transaction queued by {@link #queue}. */
+  @FunctionalInterface
+  interface PendingCommit {
+    /**
+     * Waits until the transaction is committed (or its comparisons failed) and returns the outcome,
+     * as {@link Store#commit} would.
+     *
+     * @throws LeaseNotFoundException when a put names a lease that does not exist (nothing applied)
+     * @throws StoreException when the store fails (nothing applied)
+     */
+    TxnResult await();
+  }
+
+  /**
    * Watches the keys under a prefix: delivers every put and delete with a revision of at least
    * {@code fromRevision}, one batch per revision, in revision order. Batches of one watch are
    * delivered one at a time, never while the store is inside a transaction, possibly on a thread of

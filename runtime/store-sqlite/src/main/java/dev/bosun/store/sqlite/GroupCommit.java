@@ -11,11 +11,13 @@ import java.util.function.Supplier;
 
 /**
  * Group commit: writes from many threads share SQLite transactions. A writer queues its operation
- * and tries the write lock; whoever gets it (the leader) drains the queue, up to {@link #MAX_BATCH}
- * operations in queue order, and runs them in one transaction, so one disk sync acknowledges them
- * all. The others park: the leader wakes every writer of its batch when the batch is done, all at
- * once, and on leaving wakes the writer at the head of the queue to lead the next batch. A lone
- * writer pays no hand-off: it leads a batch of one on its own thread.
+ * ({@link #submit}) and, now or later, waits for it ({@link #await}): whoever waits and gets the
+ * write lock (the leader) drains the queue, up to {@link #MAX_BATCH} operations in queue order, and
+ * runs them in one transaction, so one disk sync acknowledges them all. The others park: the leader
+ * wakes the waiter of every operation of its batch when the batch is done, and on leaving wakes a
+ * parked waiter to lead the next batch. A lone writer pays no hand-off: it leads a batch of one on
+ * its own thread. An operation queued but not yet waited for is committed by the next leader all
+ * the same; its writer finds it done.
  */
 final class GroupCommit {
   /** The most operations one transaction applies. */
@@ -23,6 +25,10 @@ final class GroupCommit {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final ConcurrentLinkedQueue<WriteOp<?>> queue = new ConcurrentLinkedQueue<>();
+
+  /** The threads parked in {@link #await} until the lock is free or their operation is done. */
+  private final ConcurrentLinkedQueue<Thread> waiting = new ConcurrentLinkedQueue<>();
+
   private final Consumer<List<WriteOp<?>>> runBatch;
 
   /**
@@ -35,8 +41,28 @@ final class GroupCommit {
 
   /** Runs an operation in the next batch and returns its result (or throws its failure). */
   <T> T run(WriteOp<T> op) {
+    submit(op);
+    return await(op);
+  }
+
+  /**
+   * Queues an operation for a batch, behind every operation queued before it; the calling thread
+   * must {@link #await} it (a leader may run it in a batch before then).
+   */
+  void submit(WriteOp<?> op) {
     op.waitOn(Thread.currentThread());
     queue.add(op);
+  }
+
+  /**
+   * Waits until a {@link #submit submitted} operation is done, leading batches while the lock is
+   * free, and returns its result (or throws its failure). Any one thread may wait for it, not
+   * necessarily the one that submitted it.
+   */
+  <T> T await(WriteOp<T> op) {
+    // Woken when the operation is done: whoever waits for it now.
+    op.waitOn(Thread.currentThread());
+    Thread self = Thread.currentThread();
     boolean interrupted = false;
     while (!op.isDone()) {
       if (lock.tryLock()) {
@@ -47,11 +73,24 @@ final class GroupCommit {
         } finally {
           unlockAndHandOver();
         }
-      } else {
-        LockSupport.park(this);
-        // A write is not abandoned half way: note an interrupt, wait on, and restore it.
-        interrupted |= Thread.interrupted();
+        continue;
       }
+      // Registered before looking at the lock again, so a leader that leaves after the look
+      // sees this thread and wakes it to lead the next batch.
+      waiting.add(self);
+      try {
+        if (!op.isDone() && lock.isLocked()) {
+          LockSupport.park(this);
+        }
+      } finally {
+        waiting.remove(self);
+      }
+      // A write is not abandoned half way: note an interrupt, wait on, and restore it.
+      interrupted |= Thread.interrupted();
+    }
+    if (!queue.isEmpty() && !lock.isLocked()) {
+      // Done by another's batch: leave the next batch to a waiter, not to chance.
+      wakeWaiters();
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -76,9 +115,13 @@ final class GroupCommit {
    */
   private void unlockAndHandOver() {
     lock.unlock();
-    WriteOp<?> head = queue.peek();
-    if (head != null) {
-      LockSupport.unpark(head.waiter());
+    wakeWaiters();
+  }
+
+  /** Wakes every parked waiter: the first to get the lock leads the next batch. */
+  private void wakeWaiters() {
+    for (Thread waiter : waiting) {
+      LockSupport.unpark(waiter);
     }
   }
 

@@ -77,6 +77,15 @@ public final class SqliteStore implements Store {
   private final Path file;
   private final Clock clock;
   private final int historyLimit;
+
+  /**
+   * The change log is compacted when at least this many revisions can go: an eighth of the history
+   * limit (1 for a limit below 16), so it holds between {@code historyLimit} and {@code
+   * historyLimit} + {@code compactionStep} revisions.
+   */
+  private final int compactionStep;
+
+  private static final int COMPACTION_STEPS_PER_HISTORY = 8;
   private final Failures failures;
   private final SqliteConnection writer;
   private final ReadConnections readers;
@@ -91,6 +100,7 @@ public final class SqliteStore implements Store {
     this.file = builder.file;
     this.clock = builder.clock;
     this.historyLimit = builder.historyLimit;
+    this.compactionStep = Math.max(1, builder.historyLimit / COMPACTION_STEPS_PER_HISTORY);
     this.failures = new Failures(file, builder.busyTimeout);
     this.writer = writer;
     this.observer = builder.observer;
@@ -162,6 +172,22 @@ public final class SqliteStore implements Store {
     requireNonNull(txn, "txn");
     checkOpen();
     return groupCommit.run(new CommitOp(txn));
+  }
+
+  /**
+   * Queues a transaction for the next group commit and returns at once; see {@link Store#queue}.
+   * Transactions queued while another thread is committing share its successor's SQLite transaction
+   * and disk sync.
+   *
+   * @throws StoreException when the store is closed
+   */
+  @Override
+  public PendingCommit queue(Txn txn) {
+    requireNonNull(txn, "txn");
+    checkOpen();
+    CommitOp op = new CommitOp(txn);
+    groupCommit.submit(op);
+    return () -> groupCommit.await(op);
   }
 
   @Override
@@ -267,7 +293,8 @@ public final class SqliteStore implements Store {
       for (WriteOp<?> op : batch) {
         op.applyIn(txn);
       }
-      txn.commit(Math.min(txn.revision() - historyLimit, dispatcher.compactionFloor()));
+      txn.commit(
+          Math.min(txn.revision() - historyLimit, dispatcher.compactionFloor()), compactionStep);
     } catch (SQLException | RuntimeException e) {
       writer.rollbackQuietly();
       for (WriteOp<?> op : batch) {

@@ -192,12 +192,16 @@ final class WriteTransaction {
   }
 
   /**
-   * Forgets the change log up to revision {@code compactUpTo} (never past the store's revision),
-   * records the store's revision and commits.
+   * Forgets the change log up to revision {@code compactUpTo} (never past the store's revision) if
+   * that forgets at least {@code compactionStep} revisions, records the store's revision and
+   * commits. Compacting in steps deletes the log's oldest rows in runs rather than a revision at a
+   * time, so an ordinary commit writes no page at the log's old end.
    */
-  void commit(long compactUpTo) throws SQLException {
-    if (revision != startRevision || compactUpTo > compactedRevision) {
-      long compacted = Math.max(compactedRevision, Math.min(compactUpTo, revision));
+  void commit(long compactUpTo, long compactionStep) throws SQLException {
+    long compactable = Math.max(compactedRevision, Math.min(compactUpTo, revision));
+    boolean compact = compactable - compactedRevision >= compactionStep;
+    if (revision != startRevision || compact) {
+      long compacted = compact ? compactable : compactedRevision;
       if (compacted > compactedRevision) {
         PreparedStatement forget = connection.prepared("DELETE FROM changes WHERE revision <= ?");
         forget.setLong(1, compacted);

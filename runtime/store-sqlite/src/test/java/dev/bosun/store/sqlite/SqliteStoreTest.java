@@ -7,6 +7,7 @@ import dev.bosun.runtime.ManualClock;
 import dev.bosun.runtime.store.CompactedException;
 import dev.bosun.runtime.store.KeyValue;
 import dev.bosun.runtime.store.LeaseNotFoundException;
+import dev.bosun.runtime.store.Store;
 import dev.bosun.runtime.store.StoreException;
 import dev.bosun.runtime.store.Txn;
 import dev.bosun.runtime.store.TxnResult;
@@ -213,6 +214,37 @@ class SqliteStoreTest {
     assertThat(store.get("y").orElseThrow().valueAsString()).isEqualTo("c");
     assertThat(store.get("z")).isEmpty();
     assertThat(store.revision()).isEqualTo(4);
+  }
+
+  @Test
+  void aQueuedTransactionIsCommittedByTheNextBatchAndAnyThreadMayAwaitIt() throws Exception {
+    List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    SqliteStore store = open(SqliteStore.builder(file()).clock(clock).observer(batchSizes::add));
+    Store.PendingCommit queued = store.queue(Txn.builder().ifAbsent("a").put("a", "1").build());
+    assertThat(store.queuedWrites()).isEqualTo(1);
+    assertThat(store.revision()).as("queued, not yet committed").isZero();
+
+    // Another thread's commit leads a batch that takes the queued transaction first.
+    TxnResult later =
+        threads
+            .submit(() -> store.commit(Txn.builder().ifModRevision("a", 1).put("b", "2").build()))
+            .get(10, TimeUnit.SECONDS);
+    assertThat(later).isEqualTo(new TxnResult(true, 2));
+    assertThat(batchSizes).containsExactly(2);
+
+    // The outcome waits for whoever asks, on any thread.
+    assertThat(threads.submit(queued::await).get(10, TimeUnit.SECONDS))
+        .isEqualTo(new TxnResult(true, 1));
+    assertThat(store.get("a").orElseThrow().modRevision()).isEqualTo(1);
+  }
+
+  @Test
+  void aQueuedTransactionNobodyElseCommitsIsCommittedWhenAwaited() {
+    SqliteStore store = open();
+    Store.PendingCommit queued = store.queue(put("a"));
+    assertThat(store.get("a")).isEmpty();
+    assertThat(queued.await()).isEqualTo(new TxnResult(true, 1));
+    assertThat(store.get("a")).isPresent();
   }
 
   @Test

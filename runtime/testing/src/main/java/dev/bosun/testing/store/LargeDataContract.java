@@ -1,6 +1,7 @@
 package dev.bosun.testing.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bosun.runtime.store.KeyValue;
 import dev.bosun.runtime.store.Range;
@@ -14,8 +15,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Large values (over 1 MiB, under etcd's default request limit of 1.5 MiB) and many keys (10,000 in
- * one range, written 100 per transaction, within etcd's default of 128 operations per txn).
+ * Large values (just over 1 MiB, under etcd's default request limit of 1.5 MiB; and values of 1, 2,
+ * 4 and 8 MiB up to {@link #largestValueBytes()}) and many keys (10,000 in one range, written 100
+ * per transaction, within etcd's default of 128 operations per txn).
  */
 public interface LargeDataContract extends StoreFixture {
 
@@ -56,6 +58,73 @@ public interface LargeDataContract extends StoreFixture {
     synchronized (delivered) {
       assertThat(delivered).singleElement().isEqualTo(large);
     }
+  }
+
+  @Test
+  default void valuesFromOneToEightMebibytesReplaceEachOtherWholeAndWatchesSeeEach() {
+    Store store = store();
+    List<Integer> sizes = new ArrayList<>();
+    for (int mebibytes = 1; mebibytes <= 8; mebibytes *= 2) {
+      int size = mebibytes * 1024 * 1024 - 13;
+      if (size <= largestValueBytes()) {
+        sizes.add(size);
+      }
+    }
+    assumeTrue(!sizes.isEmpty(), "the backend stores no value of a mebibyte");
+    List<WatchEvent> delivered = new ArrayList<>();
+    store.watch(
+        "blob/",
+        1,
+        (revision, events) -> {
+          synchronized (delivered) {
+            delivered.addAll(events);
+          }
+        });
+    Random random = new Random(20261206);
+    List<byte[]> written = new ArrayList<>();
+    for (int size : sizes) {
+      byte[] value = new byte[size];
+      random.nextBytes(value);
+      written.add(value);
+      // The large value and a small key beside it commit together.
+      long revision =
+          store
+              .commit(
+                  Txn.builder()
+                      .put("blob/value", value.clone())
+                      .put("blob/size", Integer.toString(size))
+                      .build())
+              .revision();
+      KeyValue read = store.get("blob/value").orElseThrow();
+      assertThat(read.value()).as("a value of %d bytes", size).isEqualTo(value);
+      assertThat(read.modRevision()).isEqualTo(revision);
+      assertThat(store.get("blob/size").orElseThrow().modRevision()).isEqualTo(revision);
+    }
+    contractClock()
+        .await(
+            "the watch receives every large value",
+            () -> {
+              synchronized (delivered) {
+                return delivered.size() >= 2 * sizes.size();
+              }
+            });
+    synchronized (delivered) {
+      List<WatchEvent> values =
+          delivered.stream().filter(event -> event.key().equals("blob/value")).toList();
+      List<WatchEvent> sizesSeen =
+          delivered.stream().filter(event -> event.key().equals("blob/size")).toList();
+      assertThat(values).hasSameSizeAs(sizes).hasSameSizeAs(sizesSeen);
+      for (int i = 0; i < sizes.size(); i++) {
+        assertThat(values.get(i).value())
+            .as("the watched value of %d bytes", sizes.get(i))
+            .isEqualTo(written.get(i));
+        assertThat(values.get(i).revision()).isEqualTo(sizesSeen.get(i).revision());
+        assertThat(new String(sizesSeen.get(i).value(), StandardCharsets.UTF_8))
+            .isEqualTo(Integer.toString(sizes.get(i)));
+      }
+    }
+    store.commit(Txn.builder().delete("blob/value").build());
+    assertThat(store.get("blob/value")).isEmpty();
   }
 
   @Test

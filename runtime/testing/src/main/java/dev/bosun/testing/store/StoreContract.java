@@ -4,6 +4,7 @@ import dev.bosun.runtime.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -61,6 +62,25 @@ public abstract class StoreContract
   protected abstract Store newStore(Clock clock, int historyLimit);
 
   /**
+   * Opens another client of a store this test opened (with {@link #newStore}): another connection
+   * to the same state, as a second process would. Empty by default, which skips the tests that need
+   * one; a backend that several processes share overrides it.
+   *
+   * @param store a store returned by {@link #newStore}
+   * @param clock the clock it runs on
+   */
+  protected Optional<Store> openAgain(Store store, Clock clock) {
+    return Optional.empty();
+  }
+
+  @Override
+  public final Optional<Store> secondClient() {
+    Optional<Store> second = openAgain(store(), contractClock().clock());
+    second.ifPresent(opened::add);
+    return second;
+  }
+
+  /**
    * Returns the time this test's stores run on; called once per test. A {@link
    * ContractClock#manual() manual clock} unless overridden.
    */
@@ -94,8 +114,9 @@ public abstract class StoreContract
   /** Closes every store the test opened. */
   @AfterEach
   protected final void closeStores() {
-    for (Store each : opened) {
-      each.close();
+    // Latest first: second clients before the store they share.
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      opened.get(i).close();
     }
     opened.clear();
   }

@@ -10,6 +10,9 @@ import dev.bosun.runtime.store.KeyValue;
 import dev.bosun.runtime.store.Store;
 import dev.bosun.runtime.store.Txn;
 import dev.bosun.runtime.store.TxnResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** Transactions: all or nothing, compares on modification revisions, one revision per commit. */
@@ -118,5 +121,47 @@ public interface TransactionContract extends StoreFixture {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("written twice");
     assertThat(store.revision()).isZero();
+  }
+
+  @Test
+  default void queuedTransactionsTakeEffectInQueueOrder() {
+    Store store = store();
+    long start = put(store, "seq", "0");
+    int count = 20;
+    List<Store.PendingCommit> pending = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      // Each one holds only if every one queued before it was applied, in order.
+      pending.add(
+          store.queue(
+              Txn.builder()
+                  .ifModRevision("seq", start + i - 1)
+                  .put("seq", Integer.toString(i))
+                  .put("log/" + i, "x")
+                  .build()));
+    }
+    List<Long> revisions = new ArrayList<>();
+    for (Store.PendingCommit each : pending) {
+      TxnResult result = each.await();
+      assertThat(result.succeeded()).as("queued transaction %s", revisions.size() + 1).isTrue();
+      revisions.add(result.revision());
+    }
+    assertThat(revisions)
+        .containsExactlyElementsOf(
+            LongStream.rangeClosed(start + 1, start + count).boxed().toList());
+    assertThat(value(store, "seq")).isEqualTo(Integer.toString(count));
+    assertThat(store.range("log/").entries()).hasSize(count);
+  }
+
+  @Test
+  default void aQueuedTransactionWhoseComparisonFailsAppliesNothing() {
+    Store store = store();
+    put(store, "a", "1");
+    Store.PendingCommit stale =
+        store.queue(Txn.builder().ifModRevision("a", 0).put("a", "2").put("b", "2").build());
+    TxnResult result = stale.await();
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.revision()).isEqualTo(1);
+    assertThat(value(store, "a")).isEqualTo("1");
+    assertThat(store.get("b")).isEmpty();
   }
 }

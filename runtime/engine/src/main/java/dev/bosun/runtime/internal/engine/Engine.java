@@ -156,6 +156,47 @@ public final class Engine implements AutoCloseable {
     return result.revision();
   }
 
+  /** A commit queued by {@link #queueCommit}. */
+  @FunctionalInterface
+  interface Pending {
+    /** A commit that is already done. */
+    Pending DONE = () -> {};
+
+    /**
+     * Waits until the commit is done.
+     *
+     * @throws StoreException when it failed or its condition did not hold
+     */
+    void await();
+  }
+
+  /**
+   * Queues the writes in the store behind every commit queued or made before (call it under the
+   * lock, so the store applies commits in the order the lock gives) and returns at once; the caller
+   * waits for it after releasing the lock, so the commits of agents on other threads share the
+   * store's next group commit instead of waiting for the lock. In deterministic mode it commits at
+   * once.
+   */
+  Pending queueCommit(Commit commit) {
+    if (commit.isEmpty()) {
+      return Pending.DONE;
+    }
+    if (scheduler.isDeterministic()) {
+      commit(commit);
+      return Pending.DONE;
+    }
+    Store.PendingCommit pending = store.queue(commit.toTxn());
+    return () -> {
+      TxnResult result = pending.await();
+      if (!result.succeeded()) {
+        throw new StoreException(
+            "a transaction's condition failed at revision "
+                + result.revision()
+                + ": another writer changed the model");
+      }
+    };
+  }
+
   /**
    * Schedules a timer action. In deterministic mode on a {@link dev.bosun.runtime.ManualClock}, the
    * agents run to quiescence right after it, on the thread advancing the clock, so the hooks a

@@ -78,6 +78,11 @@ final class UnitAgent {
   boolean terminated;
   private boolean holdsMachineLock;
 
+  /** Whether a step is running under the lock, so hook commits are queued ({@link #step}). */
+  private boolean queueing;
+
+  private final List<Engine.Pending> queued = new ArrayList<>(2);
+
   /** Whether a hook or action of this agent is running (outside the lock) now. */
   boolean executing;
 
@@ -91,23 +96,35 @@ final class UnitAgent {
   // ---------------------------------------------------------------------------------------------
   // Scheduling
 
-  /** Runs one step: inline operations, then at most one hook or action. */
+  /**
+   * Runs one step: inline operations, then at most one hook or action. A hook's commits (the record
+   * that it is pending, and its results) are queued in the store under the engine's lock and
+   * awaited after releasing it, so agents on other threads commit in the same group commit. The
+   * hook runs only once its pending record is committed, and with it every commit queued before.
+   * The step that commits a hook's results does not wait for them: it schedules the agent again,
+   * and the next step queues the next hook's pending record behind them and waits for both at once
+   * (one disk sync per hook rather than two); a step that finds nothing to run, or a stopped agent,
+   * waits for what is still queued before it ends.
+   */
   void step() {
-    Prepared prepared;
+    Prepared prepared = null;
+    boolean brokeDown = false;
     engine.lock.lock();
     try {
-      if (!runnable()) {
-        return;
+      if (runnable()) {
+        queueing = true;
+        prepared = prepare();
       }
-      prepared = prepare();
     } catch (RuntimeException e) {
       breakDown(e);
       releaseMachineLock();
-      return;
+      brokeDown = true;
     } finally {
+      queueing = false;
       engine.lock.unlock();
     }
-    if (prepared == null) {
+    // Also what earlier steps queued: nothing queued is left unawaited when a step ends.
+    if (!awaitQueued() || brokeDown || prepared == null) {
       return;
     }
     HookOutcome outcome;
@@ -128,7 +145,7 @@ final class UnitAgent {
     try {
       executing = false;
       if (!agentStopped && !terminated && !engine.closed) {
-
+        queueing = true;
         engine.hooksRun.incrementAndGet();
         if (prepared.action != null) {
           finishAction(prepared, outcome);
@@ -139,10 +156,53 @@ final class UnitAgent {
     } catch (RuntimeException e) {
       breakDown(e);
     } finally {
+      queueing = false;
       releaseMachineLock();
       engine.lock.unlock();
     }
-    engine.schedule(this);
+    if (runnable()) {
+      // The next step waits for the results, together with what it queues.
+      engine.schedule(this);
+    } else {
+      awaitQueued();
+    }
+  }
+
+  /**
+   * Commits the writes: queued, to be awaited when the step releases the engine's lock, while the
+   * step runs; at once otherwise.
+   */
+  private void commitQueued(Commit commit) {
+    if (queueing) {
+      queued.add(engine.queueCommit(commit));
+    } else {
+      engine.commit(commit);
+    }
+  }
+
+  /**
+   * Waits for the commits this step queued; if one failed, stops the agent (under the lock) and
+   * returns false.
+   */
+  private boolean awaitQueued() {
+    try {
+      for (Engine.Pending pending : queued) {
+        pending.await();
+      }
+      return true;
+    } catch (RuntimeException e) {
+      engine.lock.lock();
+      try {
+        executing = false;
+        breakDown(e);
+        releaseMachineLock();
+      } finally {
+        engine.lock.unlock();
+      }
+      return false;
+    } finally {
+      queued.clear();
+    }
   }
 
   private boolean runnable() {
@@ -744,9 +804,9 @@ final class UnitAgent {
       default -> {}
     }
     commit.putAgent(this);
-    long revision = engine.commit(commit);
-    Prepared prepared = new Prepared(hook, null, revision, engine.clock.millis());
+    Prepared prepared = new Prepared(hook, null, 0, engine.clock.millis());
     fillCaptures(prepared);
+    commitQueued(commit);
     if (hook.kind() == HookKind.RELATION_CREATED) {
       RelationNode relation = engine.relations.get(hook.relationId());
       if (relation != null) {
@@ -845,7 +905,7 @@ final class UnitAgent {
     if (!terminated) {
       commit.putAgent(this);
     }
-    engine.commit(commit);
+    commitQueued(commit);
     return true;
   }
 
@@ -956,7 +1016,7 @@ final class UnitAgent {
         HookRecord.Outcome.FAILED,
         error);
     commit.putAgent(this);
-    engine.commit(commit);
+    commitQueued(commit);
     LOG.info("unit {}: hook {} failed: {}", unit.name, prepared.hook.name(), error);
     startRetryTimer();
   }
