@@ -63,7 +63,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             || exception instanceof ConstraintsException
             || exception instanceof PlacementException
             || exception instanceof ConfigException
-            || exception instanceof ActionParametersException;
+            || exception instanceof ActionParametersException
+            || exception instanceof dev.bosun.runtime.NotFoundException
+            || exception instanceof dev.bosun.charm.CharmNotFoundException
+            || exception instanceof dev.bosun.model.spec.ModelSpecException
+            || exception instanceof dev.bosun.model.graph.RelationException
+            || exception instanceof dev.bosun.model.plan.PlanException;
     return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
   }
 
