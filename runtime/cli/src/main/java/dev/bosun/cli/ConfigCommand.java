@@ -88,7 +88,7 @@ final class ConfigCommand extends WaitingCommand {
     out().println("application: " + application);
     out().println("charm: " + app.charm());
     out().println("settings:");
-    for (ConfigOption option : schema.options().values()) {
+    for (ConfigOption option : new java.util.TreeMap<>(schema.options()).values()) {
       boolean set = app.options().containsKey(option.name());
       Object value = set ? app.options().get(option.name()) : option.defaultValue();
       out().println("  " + option.name() + ":");

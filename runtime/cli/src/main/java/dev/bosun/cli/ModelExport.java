@@ -37,8 +37,8 @@ final class ModelExport {
                   machine.id(),
                   machine.constraints(),
                   machine.annotations(),
-                  machine.series(),
-                  machine.base()));
+                  present(machine.series()) ? machine.series() : null,
+                  present(machine.base()) ? machine.base() : null));
         }
       }
     }
@@ -58,16 +58,16 @@ final class ModelExport {
             .constraints(app.constraints())
             .expose(app.exposed())
             .trust(app.trust());
-    if (app.channel() != null) {
+    if (present(app.channel())) {
       builder.channel(app.channel());
     }
     if (app.revision() != null) {
       builder.revision(app.revision());
     }
-    if (app.base() != null) {
+    if (present(app.base())) {
       builder.base(app.base());
     }
-    if (app.series() != null) {
+    if (present(app.series())) {
       builder.series(app.series());
     }
     app.exposedEndpoints().forEach(builder::exposedEndpoint);
@@ -80,6 +80,10 @@ final class ModelExport {
       builder.to(directives.toArray(String[]::new));
     }
     return builder.build();
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isEmpty();
   }
 
   /** A placement directive for a machine id: {@code 3}, or {@code lxd:3} for a container on 3. */
