@@ -33,6 +33,9 @@ final class ModelAccess {
   /** How long a command that changes the model waits for another command to finish. */
   static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
+  /** Agent threads of a command that drives the model. */
+  static final int DEFAULT_AGENT_THREADS = 2;
+
   private final Session attached;
   private final Path workingDirectory;
   private final Map<String, String> environment;
@@ -77,6 +80,27 @@ final class ModelAccess {
   /** Resolves a path the user gave against the user's working directory. */
   Path resolve(Path path) {
     return workingDirectory.resolve(path).normalize();
+  }
+
+  /**
+   * How many threads run agents when a command drives the model: {@code BOSUN_AGENT_THREADS}, else
+   * {@link #DEFAULT_AGENT_THREADS}; 0 runs hooks in a fixed order on the command's thread.
+   */
+  int agentThreads() {
+    String value = environment.get("BOSUN_AGENT_THREADS");
+    if (value == null || value.isBlank()) {
+      return DEFAULT_AGENT_THREADS;
+    }
+    try {
+      int threads = Integer.parseInt(value.strip());
+      if (threads >= 0) {
+        return threads;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(
+        "BOSUN_AGENT_THREADS must be a number of threads (0 or more), got \"" + value + "\"");
   }
 
   /** Returns the model directory the global options name. */
@@ -225,7 +249,14 @@ final class ModelAccess {
     try (lease) {
       CharmCatalog charms = command.catalog(directory);
       try (Session session =
-              Session.open(directory, store, charms, command.isController(), command.drives());
+              Session.open(
+                  directory,
+                  store,
+                  charms,
+                  command.isController(),
+                  command.isController()
+                      ? Math.max(1, agentThreads())
+                      : command.drives() ? agentThreads() : 0);
           RequestServer server = command.isController() ? null : RequestServer.start(session)) {
         int code = command.execute(session);
         if (code == ExitCodes.OK && command.changesModel()) {

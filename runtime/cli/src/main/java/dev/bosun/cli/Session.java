@@ -43,11 +43,7 @@ final class Session implements AutoCloseable {
    *     settle, so a command that only reads the model never drives it
    */
   static Session open(
-      ModelDirectory directory,
-      Store store,
-      CharmCatalog charms,
-      boolean controller,
-      boolean drives) {
+      ModelDirectory directory, Store store, CharmCatalog charms, boolean controller, int threads) {
     LocalSubstrate substrate = LocalSubstrate.open(directory.machines());
     try {
       Runtime runtime =
@@ -55,7 +51,7 @@ final class Session implements AutoCloseable {
               .store(store)
               .substrate(substrate)
               .charms(charms)
-              .settings(RuntimeSettings.builder().threads(drives ? 2 : 0).build())
+              .settings(RuntimeSettings.builder().threads(threads).build())
               .build();
       return new Session(directory, store, charms, substrate, runtime, controller);
     } catch (RuntimeException e) {
