@@ -1,7 +1,6 @@
 package dev.bosun.cli;
 
 import java.nio.file.Path;
-import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +46,7 @@ import picocli.CommandLine.Spec;
       AttachResourceCommand.class,
       DestroyCommand.class,
       ControllerCommand.class,
-      GenerateCompletion.class,
+      CompletionCommand.class,
       HelpCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input."})

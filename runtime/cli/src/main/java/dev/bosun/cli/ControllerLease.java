@@ -50,8 +50,34 @@ final class ControllerLease implements AutoCloseable {
    *     invocations' changes); otherwise a command that drives the model until it settles and
    *     answers only read-only requests
    * @param command the command it runs
+   * @param started when the process started (epoch milliseconds), to tell it from a later process
+   *     that reuses its pid; 0 when unknown
    */
-  record Holder(long pid, boolean controller, String command) {
+  record Holder(long pid, boolean controller, String command, long started) {
+
+    /** This process as a holder. */
+    static Holder self(boolean controller, String command) {
+      ProcessHandle me = ProcessHandle.current();
+      return new Holder(me.pid(), controller, command, startOf(me));
+    }
+
+    /**
+     * Whether the holder's process is gone. The model's store is a local file (SQLite needs a local
+     * file system), so every holder runs on this host and its pid can be checked here.
+     */
+    boolean isDead() {
+      Optional<ProcessHandle> process = ProcessHandle.of(pid);
+      if (process.isEmpty() || !process.get().isAlive()) {
+        return true;
+      }
+      long start = startOf(process.get());
+      return started != 0 && start != 0 && start != started;
+    }
+
+    private static long startOf(ProcessHandle process) {
+      return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    }
+
     String describe() {
       return controller
           ? "a bosun controller (pid " + pid + ")"
@@ -92,6 +118,22 @@ final class ControllerLease implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(new ControllerLease(store, lease, holder));
+  }
+
+  /**
+   * Frees the model from a holder whose process died without releasing it (killed), instead of
+   * waiting up to {@link #TTL} for its lease to expire.
+   *
+   * @return whether the lease was revoked
+   */
+  static boolean revokeIfDead(Store store, KeyValue current) {
+    Holder holder = decode(current);
+    if (!holder.isDead() || current.lease() == 0) {
+      return false;
+    }
+    LOG.info("pid {} held the model but is gone; taking its controller lease", holder.pid());
+    store.revokeLease(current.lease());
+    return true;
   }
 
   /** Returns the current holder, if any, with the revision it took the lease at. */

@@ -197,16 +197,15 @@ final class ModelAccess {
       PrintWriter err) {
     long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
     boolean told = false;
-    long pid = ProcessHandle.current().pid();
     while (true) {
       ControllerLease.Holder me =
-          new ControllerLease.Holder(pid, command.isController(), command.name());
+          ControllerLease.Holder.self(command.isController(), command.name());
       Optional<ControllerLease> lease = ControllerLease.tryAcquire(store, me);
       if (lease.isPresent()) {
         return runHolding(command, directory, store, lease.get());
       }
       Optional<KeyValue> current = ControllerLease.current(store);
-      if (current.isEmpty()) {
+      if (current.isEmpty() || ControllerLease.revokeIfDead(store, current.get())) {
         continue;
       }
       ControllerLease.Holder holder = ControllerLease.decode(current.get());
@@ -285,7 +284,7 @@ final class ModelAccess {
         return Optional.of(response.get().code());
       }
       Optional<KeyValue> now = ControllerLease.current(store);
-      if (now.isEmpty() || now.get().modRevision() != holderKey.modRevision()) {
+      if (now.isEmpty() || now.get().modRevision() != holderKey.modRevision() || holder.isDead()) {
         if (Requests.withdraw(store, id)) {
           return Optional.empty();
         }

@@ -11,7 +11,8 @@ import dev.bosun.charm.event.Install;
  * The {@code greeter} test charm: every unit reports the configured greeting, the leader publishes
  * it in the application bag of each {@code greeting} relation, and the {@code greet} action answers
  * with it. With {@code fail=true} every hook but {@code install} throws, so a unit lands in a hook
- * error that {@code bosun resolve} can clear.
+ * error that {@code bosun resolve} can clear. {@code hook-delay} (milliseconds) makes every hook
+ * take that long, so tests can overlap other commands with a running hook.
  */
 public final class GreeterCharm implements ReconcilerCharm {
 
@@ -20,6 +21,15 @@ public final class GreeterCharm implements ReconcilerCharm {
 
   @Override
   public void reconcile(HookContext ctx) {
+    long delay = ctx.config().integer("hook-delay");
+    if (delay > 0) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted during hook-delay", e);
+      }
+    }
     if (ctx.event() instanceof Install) {
       ctx.status().unit(Status.maintenance("installing"));
       return;
