@@ -6,6 +6,7 @@ import dev.bosun.runtime.RuntimeSettings;
 import dev.bosun.runtime.store.Store;
 import dev.bosun.runtime.substrate.local.LocalSubstrate;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A model opened by the process that holds its controller lease: the store, the local substrate
@@ -13,6 +14,18 @@ import java.nio.file.Path;
  * Closing it stops the agents and the supervisor; services keep running.
  */
 final class Session implements AutoCloseable {
+  /** How often a leader renews its lease while a process drives the model (Juju's 30 s). */
+  static final Duration LEADERSHIP_RENEWAL = Duration.ofSeconds(30);
+
+  /**
+   * How long leadership outlives the process that last drove the model. Between two commands no
+   * agent runs, so Juju's 60 s lease would drop every leader a minute after each command and elect
+   * new ones (running leader hooks) at the next; with the CLI every agent of a model lives in the
+   * one process that holds the controller lease, so a leader only loses leadership when its unit is
+   * removed, as in a Juju model whose agents stay up.
+   */
+  static final Duration LEADERSHIP_LEASE = Duration.ofDays(7);
+
   private final ModelDirectory directory;
   private final Store store;
   private final CharmCatalog charms;
@@ -51,7 +64,11 @@ final class Session implements AutoCloseable {
               .store(store)
               .substrate(substrate)
               .charms(charms)
-              .settings(RuntimeSettings.builder().threads(threads).build())
+              .settings(
+                  RuntimeSettings.builder()
+                      .threads(threads)
+                      .leadership(LEADERSHIP_RENEWAL, LEADERSHIP_LEASE)
+                      .build())
               .build();
       return new Session(directory, store, charms, substrate, runtime, controller);
     } catch (RuntimeException e) {
