@@ -30,6 +30,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.println(problem);
       }
       err.println(summary(invalid));
+    } else if (exception instanceof dev.bosun.runtime.NotFoundException notFound) {
+      err.println(
+          "ERROR "
+              + notFound.getMessage()
+              + "; run 'bosun status' to see the model's applications and units");
     } else if (exception instanceof BosunException bosun) {
       err.println("ERROR " + bosun.getMessage());
     } else {
