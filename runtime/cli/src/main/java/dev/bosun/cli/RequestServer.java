@@ -81,14 +81,26 @@ final class RequestServer implements AutoCloseable {
               errWriter,
               ModelAccess.attached(session, Path.of(request.cwd())));
     }
-    LOG.info(
-        "ran 'bosun {}' for another invocation: exit {}", String.join(" ", request.args()), code);
+    // Only the verb: arguments may hold configuration values or action parameters.
+    LOG.info("ran 'bosun {}' for another invocation: exit {}", verb(request), code);
     try {
       Requests.respond(
           session.store(), id, new Requests.Response(code, out.toString(), err.toString()));
     } catch (StoreException e) {
       LOG.warn("cannot answer a request: {}", e.getMessage());
     }
+  }
+
+  private static String verb(Requests.Request request) {
+    for (int i = 0; i < request.args().size(); i++) {
+      String arg = request.args().get(i);
+      if (arg.equals("--model") || arg.equals("--store")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return "";
   }
 
   @Override

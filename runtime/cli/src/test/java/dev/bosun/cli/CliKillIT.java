@@ -2,87 +2,85 @@ package dev.bosun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills {@code bosun} child JVMs with SIGKILL at seeded random points while they change and drive
- * the model, ten times, then checks that the next invocation converges and that everything
- * committed before the kills is intact.
+ * Kills {@code bosun deploy} child JVMs with SIGKILL at seeded random points — during JVM start,
+ * while waiting for the lease, planning, applying, or driving hooks — ten times, each deploy asking
+ * for one more unit than the last, then checks that the next invocation converges and that
+ * everything committed before the kills is intact.
  */
 class CliKillIT {
-  private static final Path BUNDLE = TestModel.resource("bundles/greetings.yaml");
   private static final long SEED = 20261206L;
   private static final int KILLS = 10;
-  private static final Pattern ADDED = Pattern.compile("added unit (greeter/\\d+)");
 
   @TempDir Path temp;
 
   @Test
-  void killedInvocationsLoseNothingCommittedAndTheNextOneConverges() throws Exception {
+  void killedDeploysLoseNothingCommittedAndTheNextDeployConverges() throws Exception {
     Path model = temp.resolve("model");
     Random random = new Random(SEED);
-    List<String> committedUnits = new ArrayList<>();
+    CliRun first = BosunProcess.run(model, "deploy", bundle(1).toString(), "--wait=1m");
+    CliRun kept = BosunProcess.run(model, "config", "greeter", "greeting=kept");
+    assertThat(kept.exitCode()).as(first.err() + kept.err()).isZero();
 
-    // The first kill lands in the very first deploy, before anything may be committed.
-    killAfter(BosunProcess.start(model, "deploy", BUNDLE.toString(), "--wait=1m"), random);
-    CliRun deploy = BosunProcess.run(model, "deploy", BUNDLE.toString(), "--wait=1m");
-    CliRun label = BosunProcess.run(model, "config", "counter", "label=survivors");
-    assertThat(label.exitCode()).as(deploy.err() + label.err()).isZero();
-
-    for (int kill = 1; kill < KILLS; kill++) {
-      BosunProcess adding = BosunProcess.start(model, "add-unit", "greeter", "--wait=1m");
-      killAfter(adding, random);
-      Matcher added = ADDED.matcher(adding.out());
-      while (added.find()) {
-        committedUnits.add(added.group(1));
+    int committed = 1;
+    for (int kill = 0; kill < KILLS; kill++) {
+      int units = 2 + kill;
+      BosunProcess deploy =
+          BosunProcess.start(model, "deploy", bundle(units).toString(), "--wait=1m");
+      Thread.sleep(200 + random.nextInt(2300));
+      deploy.process().destroyForcibly();
+      deploy.process().waitFor();
+      if (deploy.out().contains("Deploy of bundle completed.")) {
+        committed = units;
       }
     }
 
-    CliRun converged = converge(model);
-    CliRun status = BosunProcess.run(model, "status", "--format", "yaml");
-    CliRun again = BosunProcess.run(model, "deploy", BUNDLE.toString());
+    CliRun converged = converge(model, bundle(KILLS + 1));
+    CliRun status = BosunProcess.run(model, "status");
+    CliRun again = BosunProcess.run(model, "deploy", bundle(KILLS + 1).toString());
 
     assertThat(converged.exitCode()).as(converged.out() + converged.err()).isZero();
     assertThat(status.out())
-        .contains("survivors say \"hello\"", "counter/0", "greeter/0", "greeter/1")
-        .doesNotContain("current: error");
-    for (String unit : committedUnits) {
-      assertThat(status.out()).contains(unit + ":");
+        .containsPattern("greeter +active +" + (KILLS + 1) + " +greeter")
+        .contains((KILLS + 1) + " friends say \"kept\"")
+        .doesNotContain("error");
+    for (int unit = 0; unit < committed; unit++) {
+      assertThat(status.out()).contains("greeter/" + unit);
     }
-    // Only the option changed after the bundle differs: nothing the kills interrupted is redone.
-    assertThat(again.outLines())
-        .containsExactly(
-            "Executing changes:",
-            "- set application options for counter",
-            "Deploy of bundle completed.");
+    assertThat(again.out()).isEqualTo("No changes to apply.\n");
+  }
+
+  /** The greetings bundle with {@code units} greeters (the greeting is left to the model). */
+  private Path bundle(int units) throws IOException {
+    Path file = temp.resolve("greetings-" + units + ".yaml");
+    Files.writeString(
+        file,
+        "applications:\n"
+            + "  greeter:\n    charm: greeter\n    num_units: "
+            + units
+            + "\n"
+            + "  counter:\n    charm: counter\n    num_units: 1\n    options:\n      label: friends\n"
+            + "relations:\n  - [counter, greeter]\n");
+    return file;
   }
 
   /**
-   * Runs {@code bosun wait} until the model settles: a hook a kill interrupted counts as failed and
-   * is retried by its timer, so a wait may first end with that unit in error.
+   * Deploys until the model settles: a hook a kill interrupted counts as failed and is retried by
+   * its timer (or resolved), so a deploy may first end with that unit in error.
    */
-  private static CliRun converge(Path model) throws Exception {
-    CliRun wait = null;
-    for (int attempt = 0; attempt < 6; attempt++) {
-      wait = BosunProcess.run(model, "wait", "--timeout", "1m");
-      if (wait.exitCode() == ExitCodes.OK) {
-        return wait;
-      }
+  private static CliRun converge(Path model, Path bundle) throws Exception {
+    CliRun run = BosunProcess.run(model, "deploy", bundle.toString(), "--wait=1m");
+    for (int attempt = 0; attempt < 5 && run.exitCode() != ExitCodes.OK; attempt++) {
       BosunProcess.run(model, "resolve", "--all");
+      run = BosunProcess.run(model, "wait", "--timeout", "1m");
     }
-    return wait;
-  }
-
-  private static void killAfter(BosunProcess process, Random random) throws Exception {
-    Thread.sleep(200 + random.nextInt(2300));
-    process.process().destroyForcibly();
-    process.process().waitFor();
+    return run;
   }
 }
