@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "",
       "Copies the file into the model (machines/resources/APP/NAME); the charm reads it with",
-      "ctx.resource(NAME). Units see it in their next hook."
+      "ctx.resource(NAME). NAME must be a resource the charm's metadata.yaml declares. Units",
+      "see the file from their next hook on (a config change, update-status)."
     })
 final class AttachResourceCommand extends WaitingCommand {
 
@@ -37,8 +38,27 @@ final class AttachResourceCommand extends WaitingCommand {
     if (!Files.isRegularFile(file)) {
       throw new UsageException("resource file " + file + " not found");
     }
-    if (!session.runtime().status().applications().containsKey(application)) {
+    dev.bosun.runtime.ApplicationStatus app =
+        session.runtime().status().applications().get(application);
+    if (app == null) {
       throw new NotFoundException("application", application);
+    }
+    java.util.Set<String> declared =
+        session
+            .charms()
+            .find(app.charm())
+            .map(charm -> charm.meta().resources().keySet())
+            .orElse(java.util.Set.of());
+    if (!declared.contains(name)) {
+      throw new UsageException(
+          "charm \""
+              + app.charm()
+              + "\" has no resource \""
+              + name
+              + "\""
+              + (declared.isEmpty()
+                  ? " (it declares none)"
+                  : "; its resources: " + String.join(", ", new java.util.TreeSet<>(declared))));
     }
     AttachedResource attached = session.substrate().resources().attach(application, name, file);
     out()

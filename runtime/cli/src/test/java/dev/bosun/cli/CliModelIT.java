@@ -225,6 +225,24 @@ class CliModelIT {
   }
 
   @Test
+  void attachedResourcesReachTheUnitsInTheirNextHook() throws IOException {
+    deployed();
+    Path payload = temp.resolve("payload.txt");
+    Files.writeString(payload, "twelve bytes");
+
+    CliRun attach = model.run("attach-resource", "greeter", "payload=" + payload);
+    model.run("config", "greeter", "greeting=hi");
+    CliRun undeclared = model.run("attach-resource", "greeter", "binary=" + payload);
+
+    assertThat(attach.exitCode()).as(attach.err()).isZero();
+    assertThat(attach.out()).startsWith("attached payload to greeter (12 bytes, sha256 ");
+    assertThat(model.run("status").out()).contains("greeting: hi (payload: 12 bytes)");
+    assertThat(undeclared.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(undeclared.err())
+        .contains("charm \"greeter\" has no resource \"binary\"; its resources: payload");
+  }
+
+  @Test
   void destroyRemovesEverythingAndDeletesTheModelDirectory() {
     deployed();
 

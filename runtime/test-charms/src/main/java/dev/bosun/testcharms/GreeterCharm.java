@@ -12,7 +12,8 @@ import dev.bosun.charm.event.Install;
  * it in the application bag of each {@code greeting} relation, and the {@code greet} action answers
  * with it. With {@code fail=true} every hook but {@code install} throws, so a unit lands in a hook
  * error that {@code bosun resolve} can clear. {@code hook-delay} (milliseconds) makes every hook
- * take that long, so tests can overlap other commands with a running hook.
+ * take that long, so tests can overlap other commands with a running hook. When the {@code payload}
+ * resource is attached, the status reports its size.
  */
 public final class GreeterCharm implements ReconcilerCharm {
 
@@ -43,7 +44,17 @@ public final class GreeterCharm implements ReconcilerCharm {
         relation.applicationData().put("greeting", greeting);
       }
     }
-    ctx.status().unit(Status.active("greeting: " + greeting));
+    String payload =
+        ctx.resource("payload").map(path -> " (payload: " + size(path) + " bytes)").orElse("");
+    ctx.status().unit(Status.active("greeting: " + greeting + payload));
+  }
+
+  private static long size(java.nio.file.Path path) {
+    try {
+      return java.nio.file.Files.size(path);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override
