@@ -2,11 +2,8 @@ package dev.bosun.cli;
 
 import dev.bosun.runtime.NotFoundException;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -99,7 +96,7 @@ final class DestroyCommand extends ModelCommand {
       return;
     }
     try {
-      deleteTree(directory.root());
+      Files2.deleteTree(directory.root());
       for (String suffix : List.of("", "-wal", "-shm")) {
         Files.deleteIfExists(Path.of(directory.database() + suffix));
       }
@@ -112,27 +109,5 @@ final class DestroyCommand extends ModelCommand {
               + "; delete it by hand");
     }
     out().println("Model destroyed: " + directory.root() + " deleted.");
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

@@ -162,6 +162,7 @@ final class ModelAccess {
       return code;
     }
     ModelDirectory directory = directory(root);
+    boolean created = !directory.exists() && !Files.exists(directory.root());
     if (!directory.exists()) {
       if (!command.createsModel()) {
         throw new UsageException(
@@ -179,12 +180,24 @@ final class ModelAccess {
     }
     int code = ExitCodes.FAILURE;
     held = false;
-    try (SqliteStore store = SqliteStore.open(directory.database())) {
-      code = run(command, directory, store, out, err);
-    } finally {
-      if (held) {
-        command.afterClose(directory, code == ExitCodes.OK);
+    try {
+      try (SqliteStore store = SqliteStore.open(directory.database())) {
+        code = run(command, directory, store, out, err);
+      } finally {
+        if (held) {
+          command.afterClose(directory, code == ExitCodes.OK);
+        }
       }
+    } catch (RuntimeException e) {
+      if (created && ErrorReporter.exitCode(e) == ExitCodes.BAD_INPUT) {
+        // Bad input is refused before anything is applied: leave no empty model behind.
+        try {
+          Files2.deleteTree(directory.root());
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
     }
     return code;
   }

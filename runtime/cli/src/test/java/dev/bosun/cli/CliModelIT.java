@@ -267,6 +267,7 @@ class CliModelIT {
     assertBadInput(model.run("deploy", temp.resolve("missing.yaml").toString()), "not found");
     assertBadInput(model.run("status", "--store", "etcd://127.0.0.1:2379"), "not supported yet");
     assertBadInput(model.run("status", "--bogus"), "Unknown option: '--bogus'");
+    assertThat(model.directory()).as("refused deploys leave no model behind").doesNotExist();
     deployed();
     assertBadInput(model.run("add-unit", "nope"), "application \"nope\" not found");
     assertBadInput(model.run("remove-unit", "greeter/9"), "unit \"greeter/9\" not found");
