@@ -213,6 +213,34 @@ class CliModelIT {
   }
 
   @Test
+  void refreshRunsUpgradeCharmAndCountsTheRevision() {
+    deployed();
+
+    CliRun refresh = model.run("refresh", "greeter");
+    String status = model.run("status").out();
+
+    assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+    assertThat(status).containsPattern("greeter +active +2 +greeter +1 +no");
+    assertThat(model.run("debug-log", "--include", "greeter/0").out())
+        .contains("greeter/0 upgrade-charm succeeded");
+    assertBadInput(model.run("refresh", "nope"), "application \"nope\" not found");
+  }
+
+  @Test
+  void removeApplicationTakesItsUnitsRelationsAndMachines() {
+    deployed();
+
+    CliRun remove = model.run("remove-application", "counter");
+    String status = model.run("status", "--relations").out();
+
+    assertThat(remove.exitCode()).as(remove.err()).isZero();
+    assertThat(status)
+        .doesNotContain("counter/0", "sidecar/0", "counter:greeting")
+        .contains("greeter/0*", "greeter/1");
+    assertThat(model.directory().resolve("machines/0")).doesNotExist();
+  }
+
+  @Test
   void exposeShowsInStatus() {
     deployed();
 
