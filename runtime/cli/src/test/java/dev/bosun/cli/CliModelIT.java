@@ -194,12 +194,16 @@ class CliModelIT {
   }
 
   @Test
-  void deploysACharmAsANewApplication() {
+  void deploysACharmAsANewApplication() throws IOException {
     deployed();
+    Path config = temp.resolve("config.yaml");
+    Files.writeString(config, "howdy:\n  greeting: howdy\n  hook-delay: 1\n");
 
     CliRun deploy = model.run("deploy", "greeter", "hello", "-n", "2", "--config", "greeting=hey");
+    CliRun fromFile = model.run("deploy", "greeter", "howdy", "--config", config.toString());
     CliRun status = model.run("status");
     CliRun duplicate = model.run("deploy", "greeter", "hello");
+    CliRun wrongFile = model.run("deploy", "greeter", "other", "--config", config.toString());
 
     assertThat(deploy.exitCode()).as(deploy.err()).isZero();
     assertThat(deploy.outLines())
@@ -208,6 +212,10 @@ class CliModelIT {
             "added unit hello/0",
             "added unit hello/1");
     assertThat(status.out()).containsPattern("hello +active +2 +greeter .*greeting: hey");
+    assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+    assertThat(status.out()).containsPattern("howdy +active +1 +greeter .*greeting: howdy");
+    assertThat(wrongFile.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(wrongFile.err()).contains("has no settings for \"other\" (its top-level key)");
     assertThat(duplicate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(duplicate.err()).contains("application already exists");
   }
