@@ -52,7 +52,7 @@ final class DebugLogCommand extends ModelCommand {
       int code;
       try (PrintWriter o = new PrintWriter(out);
           PrintWriter e = new PrintWriter(err)) {
-        code = access().run(this, spec.root().commandLine().getParseResult(), o, e);
+        code = runCaptured(o, e);
       }
       for (String line : out.toString().split("\n")) {
         if (!line.isEmpty() && printed.add(line)) {

@@ -85,11 +85,31 @@ abstract class ModelCommand implements Callable<Integer> {
   }
 
   PrintWriter out() {
-    return spec.commandLine().getOut();
+    return capturedOut != null ? capturedOut : spec.commandLine().getOut();
   }
 
   PrintWriter err() {
-    return spec.commandLine().getErr();
+    return capturedErr != null ? capturedErr : spec.commandLine().getErr();
+  }
+
+  private PrintWriter capturedOut;
+  private PrintWriter capturedErr;
+
+  /**
+   * Runs the command once with its output going to the given writers (for commands that repeat,
+   * such as {@code status --watch}, which print only what changed).
+   */
+  int runCaptured(PrintWriter out, PrintWriter err) {
+    capturedOut = out;
+    capturedErr = err;
+    try {
+      return access().run(this, spec.root().commandLine().getParseResult(), out, err);
+    } finally {
+      capturedOut = null;
+      capturedErr = null;
+      out.flush();
+      err.flush();
+    }
   }
 
   /** Resolves a path the user gave against the user's working directory. */

@@ -56,7 +56,7 @@ final class StatusCommand extends ModelCommand {
       int code;
       try (PrintWriter o = new PrintWriter(out);
           PrintWriter e = new PrintWriter(err)) {
-        code = access().run(this, spec.root().commandLine().getParseResult(), o, e);
+        code = runCaptured(o, e);
       }
       if (terminal) {
         out().print("\033[H\033[2J");

@@ -249,6 +249,54 @@ class CliModelIT {
   }
 
   @Test
+  void debugLogFollowPrintsEachNewHookOnce() throws Exception {
+    deployed();
+    java.io.StringWriter out = new java.io.StringWriter();
+
+    Thread follow = model.start(out, "debug-log", "--follow", "--include", "greeter/0");
+    awaitOutput(out, "greeter/0 start succeeded");
+    CliRun change = model.run("config", "greeter", "greeting=yo");
+    awaitOutput(out, "greeter/0 config-changed succeeded", 2);
+    follow.interrupt();
+    follow.join();
+
+    assertThat(change.exitCode()).as(change.err()).isZero();
+    java.util.List<String> lines = java.util.List.of(out.toString().split("\n"));
+    assertThat(lines).doesNotHaveDuplicates().allMatch(line -> line.contains(" greeter/0 "));
+  }
+
+  @Test
+  void statusWatchRedrawsUntilInterrupted() throws Exception {
+    deployed();
+    java.io.StringWriter out = new java.io.StringWriter();
+
+    Thread watch = model.start(out, "status", "--watch");
+    awaitOutput(out, "Model    Controller", 2);
+    watch.interrupt();
+    watch.join();
+
+    assertThat(out.toString()).contains("greeter/0*", "counter/0*");
+  }
+
+  private static void awaitOutput(java.io.StringWriter out, String text) throws Exception {
+    awaitOutput(out, text, 1);
+  }
+
+  /** Waits (up to a minute) until {@code text} was printed {@code times} times. */
+  private static void awaitOutput(java.io.StringWriter out, String text, int times)
+      throws Exception {
+    for (int i = 0; i < 600; i++) {
+      String printed = out.toString();
+      int count = printed.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+      if (count >= times) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("\"" + text + "\" was not printed " + times + " times: " + out);
+  }
+
+  @Test
   void exposeShowsInStatus() {
     deployed();
 

@@ -41,6 +41,26 @@ final class TestModel {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /**
+   * Starts {@code bosun --model DIR ARGS...} on a thread of its own (for commands that run until
+   * interrupted); its standard output goes to {@code out}.
+   */
+  Thread start(java.io.StringWriter out, String... args) {
+    List<String> all = new ArrayList<>(List.of("--model", directory.toString()));
+    all.addAll(List.of(args));
+    Thread thread =
+        new Thread(
+            () ->
+                Cli.run(
+                    all.toArray(String[]::new),
+                    new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true),
+                    ModelAccess.standalone(workingDirectory, Map.of("BOSUN_AGENT_THREADS", "0"))),
+            "bosun " + String.join(" ", args));
+    thread.start();
+    return thread;
+  }
+
   /** A test resource as a path. */
   static Path resource(String name) {
     try {
