@@ -32,7 +32,7 @@ class ConcurrentInvocationsIT {
 
   @Test
   void aSecondChangeWaitsForTheFirstAndBothLand() throws Exception {
-    BosunProcess slow = BosunProcess.start(model, "config", "greeter", "hook-delay=3000");
+    BosunProcess slow = BosunProcess.start(model, "config", "greeter", "hook-delay=5000");
     awaitHolder("config");
     BosunProcess status = BosunProcess.start(model, "status");
     BosunProcess second = BosunProcess.start(model, "add-unit", "counter");
@@ -56,7 +56,7 @@ class ConcurrentInvocationsIT {
         .doesNotContain("error");
     assertThat(BosunProcess.run(model, "config", "greeter").out())
         .contains("  hook-delay:\n    default: 0\n")
-        .contains("    value: 3000\n");
+        .contains("    value: 5000\n");
   }
 
   @Test
