@@ -169,6 +169,7 @@ class RelationGraphTest {
     assertThat(keys(graph.relations()))
         .containsExactly(
             "etcd:certificates easyrsa:client",
+            "easyrsa:replicas",
             "etcd:cluster",
             "kubernetes-master:coordinator",
             "kubernetes-master:kube-masters",
