@@ -910,13 +910,16 @@ public final class Controller {
     if (engine.scheduler.isDeterministic()) {
       engine.awaitCondition(finished, deadline);
     } else {
+      // The check takes the engine lock, and an agent finishing an action notifies the monitor
+      // while holding the engine lock: checking inside the monitor would deadlock (lock order).
+      // So check outside it; a notification missed between check and wait costs at most 50 ms.
       Object monitor = engine.actionMonitor();
-      synchronized (monitor) {
-        while (!finished.getAsBoolean()) {
-          long remaining = deadline - System.nanoTime();
-          if (remaining <= 0) {
-            break;
-          }
+      while (!finished.getAsBoolean()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          break;
+        }
+        synchronized (monitor) {
           try {
             monitor.wait(Math.max(1, Math.min(50, remaining / 1_000_000)));
           } catch (InterruptedException e) {
