@@ -1,5 +1,6 @@
 package dev.bosun.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root {@code bosun} command: prints usage when called without a subcommand. */
+/**
+ * The root {@code bosun} command: global options; prints usage when called without a subcommand.
+ */
 @Command(
     name = "bosun",
     mixinStandardHelpOptions = true,
@@ -16,10 +19,36 @@ import picocli.CommandLine.Spec;
     description = {
       "",
       "Bosun reads Juju bundles and charms, plans the changes a model needs, and drives every",
-      "unit's hooks until the model settles.",
+      "unit's hooks until the model settles. The model lives in a directory (--model, else",
+      "$BOSUN_MODEL, else ./.bosun): its state in model.db, its machines under machines/.",
       ""
     },
-    subcommands = {ValidateCommand.class, DeployCommand.class, HelpCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      DeployCommand.class,
+      StatusCommand.class,
+      AddUnitCommand.class,
+      RemoveUnitCommand.class,
+      RemoveApplicationCommand.class,
+      ConfigCommand.class,
+      IntegrateCommand.class,
+      RemoveRelationCommand.class,
+      ExposeCommand.class,
+      UnexposeCommand.class,
+      RefreshCommand.class,
+      RunCommand.class,
+      ResolveCommand.class,
+      DiffCommand.class,
+      ExportBundleCommand.class,
+      ShowStatusLogCommand.class,
+      DebugLogCommand.class,
+      WaitCommand.class,
+      AttachResourceCommand.class,
+      DestroyCommand.class,
+      ControllerCommand.class,
+      CompletionCommand.class,
+      HelpCommand.class
+    },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input."})
 final class BosunCommand implements Runnable {
 
@@ -29,7 +58,26 @@ final class BosunCommand implements Runnable {
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Print stack traces of errors.")
-  private boolean debug;
+  boolean debug;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "The model directory (default: $BOSUN_MODEL, else ./.bosun).")
+  Path model;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      scope = ScopeType.INHERIT,
+      description =
+          "Where the model's state lives: sqlite:PATH (default: sqlite:<model>/model.db)."
+              + " etcd:// and zk:// are not supported yet.")
+  String store;
+
+  /** Set by {@link Cli}: how this invocation reaches the model. */
+  ModelAccess access;
 
   @Override
   public void run() {

@@ -21,6 +21,11 @@ final class CharmOptions {
               + " in order.")
   private List<Path> charmDirectories = new ArrayList<>();
 
+  /** The directories given, as given. */
+  List<Path> directories() {
+    return charmDirectories;
+  }
+
   /**
    * Returns the charms of every {@code --charm-dir}, in order.
    *

@@ -1,6 +1,7 @@
 package dev.bosun.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -14,19 +15,32 @@ public final class Cli {
   public static int run(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    return run(args, out, err);
+    return run(
+        args,
+        out,
+        err,
+        ModelAccess.standalone(Path.of(""), System.getenv()).terminal(System.console() != null));
   }
 
   /**
-   * Runs the command, writing to the given streams.
+   * Runs the command, writing to the given streams, with the process's environment and working
+   * directory.
    *
    * @return the exit code: {@link ExitCodes#OK}, {@link ExitCodes#FAILURE} or {@link
    *     ExitCodes#BAD_INPUT}
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, ModelAccess.standalone(Path.of(""), System.getenv()));
+  }
+
+  /** Runs the command with the given access to the model. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, ModelAccess access) {
     ErrorReporter reporter = new ErrorReporter();
+    BosunCommand root = new BosunCommand();
+    root.access = access;
+    access.args(args);
     CommandLine commandLine =
-        new CommandLine(new BosunCommand())
+        new CommandLine(root)
             .setOut(out)
             .setErr(err)
             .setExecutionExceptionHandler(reporter)

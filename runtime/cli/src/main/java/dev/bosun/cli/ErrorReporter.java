@@ -30,6 +30,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.println(problem);
       }
       err.println(summary(invalid));
+    } else if (exception instanceof dev.bosun.runtime.NotFoundException notFound) {
+      err.println(
+          "ERROR "
+              + notFound.getMessage()
+              + "; run 'bosun status' to see the model's applications and units");
     } else if (exception instanceof BosunException bosun) {
       err.println("ERROR " + bosun.getMessage());
     } else {
@@ -63,7 +68,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             || exception instanceof ConstraintsException
             || exception instanceof PlacementException
             || exception instanceof ConfigException
-            || exception instanceof ActionParametersException;
+            || exception instanceof ActionParametersException
+            || exception instanceof dev.bosun.runtime.NotFoundException
+            || exception instanceof dev.bosun.charm.CharmNotFoundException
+            || exception instanceof dev.bosun.model.spec.ModelSpecException
+            || exception instanceof dev.bosun.model.graph.RelationException
+            || exception instanceof dev.bosun.model.plan.PlanException;
     return badInput ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
   }
 

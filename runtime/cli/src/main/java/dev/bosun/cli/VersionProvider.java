@@ -9,4 +9,10 @@ final class VersionProvider implements IVersionProvider {
     String version = Cli.class.getPackage().getImplementationVersion();
     return new String[] {"bosun " + (version == null ? "(development build)" : version)};
   }
+
+  /** The version alone, as status shows it ({@code dev} for a build without a manifest). */
+  static String version() {
+    String version = Cli.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the shaded {@code bosun.jar} as users do, in its own JVM: the jar starts, finds its classes
@@ -49,6 +50,63 @@ class CliJarIT {
         .contains(bad + ":5:10: invalid placement syntax \"x y\"")
         .doesNotContain("\tat ")
         .doesNotContain("SLF4J");
+  }
+
+  @Test
+  void theJarShipsEasyrsaDeploysItDrivesItAndDestroysWithoutLeftovers(@TempDir Path temp)
+      throws Exception {
+    Path model = temp.resolve("model");
+
+    Result deploy = run("--model", model.toString(), "deploy", "easyrsa", "--wait=2m");
+    Result status = run("--model", model.toString(), "status");
+    Result ca = run("--model", model.toString(), "run", "easyrsa/leader", "get-ca");
+    Result destroy = run("--model", model.toString(), "destroy", "--yes");
+
+    assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+    assertThat(deploy.out()).contains("added unit easyrsa/0", "Model settled.");
+    assertThat(status.out()).containsPattern("easyrsa/0\\* +active +idle +0 +127\\.77\\.");
+    assertThat(ca.exitCode()).as(ca.err()).isZero();
+    assertThat(ca.out()).contains("-----BEGIN CERTIFICATE-----").doesNotContain("PRIVATE KEY");
+    assertThat(destroy.exitCode()).as(destroy.err()).isZero();
+    assertThat(model).doesNotExist();
+    assertThat(deploy.err() + status.err() + destroy.err()).doesNotContain("SLF4J", "\tat ");
+  }
+
+  @Test
+  void everyVerbHasHelpAndTheCompletionScriptKnowsThem() throws Exception {
+    Result completion = run("completion");
+
+    assertThat(completion.exitCode()).isZero();
+    for (String verb :
+        List.of(
+            "validate",
+            "deploy",
+            "status",
+            "add-unit",
+            "remove-unit",
+            "remove-application",
+            "config",
+            "integrate",
+            "remove-relation",
+            "expose",
+            "unexpose",
+            "refresh",
+            "run",
+            "resolve",
+            "diff",
+            "export-bundle",
+            "show-status-log",
+            "debug-log",
+            "wait",
+            "attach-resource",
+            "destroy",
+            "controller",
+            "completion")) {
+      Result help = run(verb, "--help");
+      assertThat(help.exitCode()).as(verb).isZero();
+      assertThat(help.out()).as(verb).contains("Usage: bosun " + verb);
+      assertThat(completion.out()).contains(verb);
+    }
   }
 
   private static Result run(String... args) throws IOException, InterruptedException {

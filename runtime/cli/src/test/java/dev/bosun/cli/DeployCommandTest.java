@@ -2,8 +2,11 @@ package dev.bosun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeployCommandTest {
   private static final Path ROOT = CliRun.repositoryRoot();
@@ -80,11 +83,25 @@ class DeployCommandTest {
   }
 
   @Test
-  void deployWithoutDryRunSaysWhatToDoAndExitsTwo() {
-    CliRun run = CliRun.of("deploy", ROOT.resolve("bundles/etcd-cluster.yaml").toString());
+  void deployingACharmThatHasOnlyMetadataSaysWhyAndExitsTwo(@TempDir Path temp) throws IOException {
+    Path bundle = temp.resolve("worker.yaml");
+    Files.writeString(
+        bundle, "applications:\n  kubernetes-worker:\n    charm: kubernetes-worker\n");
+
+    CliRun run =
+        CliRun.of(
+            "--model",
+            temp.resolve("model").toString(),
+            "deploy",
+            bundle.toString(),
+            "--charm-dir",
+            CHARMS);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(run.err()).startsWith("ERROR ").contains("--dry-run");
+    assertThat(run.err())
+        .startsWith("ERROR charm \"kubernetes-worker\" has metadata but no code")
+        .contains("'bosun deploy --dry-run'");
+    assertThat(temp.resolve("model")).as("nothing is left of the refused deploy").doesNotExist();
   }
 
   @Test

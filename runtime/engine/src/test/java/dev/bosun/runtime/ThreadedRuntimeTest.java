@@ -107,4 +107,112 @@ class ThreadedRuntimeTest {
       assertThat(overlaps.get()).isZero();
     }
   }
+
+  @Test
+  void awaitingActionsOnAThreadPoolNeverDeadlocks() throws Exception {
+    Script script = new Script().on("ping", ctx -> ctx.action().set("pong", "yes"));
+    dev.bosun.model.charm.CharmMeta meta =
+        dev.bosun.model.charm.CharmMeta.builder("plain")
+            .action(TestCharms.action("ping", java.util.Map.of(), java.util.List.of()))
+            .build();
+    try (SlowCommits store = new SlowCommits(new dev.bosun.runtime.store.InMemoryStore());
+        Runtime runtime =
+            Runtime.builder()
+                .store(store)
+                .charms(CharmCatalog.builder().add(TestCharms.define(meta, script)).build())
+                .settings(RuntimeSettings.builder().threads(2).build())
+                .build()) {
+      runtime.apply(ModelSpec.builder().application("plain", app -> app.units(1)).build());
+      assertThat(runtime.awaitSettled(Duration.ofSeconds(30)).settled()).isTrue();
+      store.slow = true;
+      java.util.concurrent.atomic.AtomicInteger completed =
+          new java.util.concurrent.atomic.AtomicInteger();
+
+      // A waiter that checked the action's state while holding the wait monitor deadlocked with
+      // the agent notifying it under the engine lock; with commits (made under the engine lock)
+      // taking 20 ms, as SQLite's synced commits do, 200 awaits hit that window reliably.
+      Thread waiter =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 200; i++) {
+                  ActionResult result =
+                      runtime
+                          .runAction("plain/0", "ping", java.util.Map.of())
+                          .await(Duration.ofMinutes(1));
+                  if (result.status() == ActionStatus.COMPLETED) {
+                    completed.incrementAndGet();
+                  }
+                }
+              });
+      waiter.setDaemon(true);
+      waiter.start();
+      waiter.join(Duration.ofMinutes(5).toMillis()); // a deadlock guard, not a time limit
+
+      assertThat(waiter.isAlive()).as("the waiter is stuck: deadlock").isFalse();
+      assertThat(completed.get()).isEqualTo(200);
+    }
+  }
+
+  /** A store whose commits take 20 ms once {@link #slow} is set, like synced disk commits. */
+  private static final class SlowCommits implements dev.bosun.runtime.store.Store {
+    private final dev.bosun.runtime.store.Store delegate;
+    volatile boolean slow;
+
+    SlowCommits(dev.bosun.runtime.store.Store delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public java.util.Optional<dev.bosun.runtime.store.KeyValue> get(String key) {
+      return delegate.get(key);
+    }
+
+    @Override
+    public dev.bosun.runtime.store.Range range(String prefix) {
+      return delegate.range(prefix);
+    }
+
+    @Override
+    public long revision() {
+      return delegate.revision();
+    }
+
+    @Override
+    public dev.bosun.runtime.store.TxnResult commit(dev.bosun.runtime.store.Txn txn) {
+      if (slow) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return delegate.commit(txn);
+    }
+
+    @Override
+    public dev.bosun.runtime.store.Watch watch(
+        String prefix, long fromRevision, dev.bosun.runtime.store.WatchListener listener) {
+      return delegate.watch(prefix, fromRevision, listener);
+    }
+
+    @Override
+    public long grantLease(Duration timeToLive) {
+      return delegate.grantLease(timeToLive);
+    }
+
+    @Override
+    public void keepAlive(long leaseId) {
+      delegate.keepAlive(leaseId);
+    }
+
+    @Override
+    public void revokeLease(long leaseId) {
+      delegate.revokeLease(leaseId);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
 }

@@ -138,8 +138,19 @@ final class AgentBackend implements HookBackend {
     return machine;
   }
 
+  /**
+   * The file attached as the application's resource {@code name}: on the local substrate, what
+   * {@code bosun attach-resource} stored in its {@link
+   * dev.bosun.runtime.substrate.local.ResourceStore}; other substrates have none yet.
+   */
   @Override
   public Optional<Path> resource(String name) {
+    if (engine.substrate instanceof dev.bosun.runtime.substrate.local.LocalSubstrate local) {
+      return local
+          .resources()
+          .lookup(agent.unit.app.name, name)
+          .map(dev.bosun.runtime.substrate.local.AttachedResource::path);
+    }
     return Optional.empty();
   }
 
