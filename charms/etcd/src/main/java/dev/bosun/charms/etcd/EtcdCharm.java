@@ -180,7 +180,9 @@ public final class EtcdCharm implements ReconcilerCharm {
           }
         }
       } catch (EtcdException e) {
-        ctx.log().warn("could not remove member {} from the cluster: {}", name, e.getMessage());
+        // Expected when the whole cluster goes away at once; otherwise the survivors remove the
+        // departed member themselves, so this is no cause for alarm.
+        ctx.log().info("left member {} for the survivors to remove ({})", name, e.getMessage());
       }
     }
     ctx.machine().services().stop(SERVICE);
