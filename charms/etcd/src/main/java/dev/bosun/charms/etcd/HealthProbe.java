@@ -36,14 +36,16 @@ final class HealthProbe {
    */
   static HealthProbe of(EtcdFlags.TlsFiles tls) {
     try {
-      KeyStore trust = KeyStore.getInstance("PKCS12");
+      KeyStore trust = KeyStore.getInstance("JKS");
       trust.load(null, null);
       trust.setCertificateEntry("ca", Pem.parseCertificate(Files.readString(Path.of(tls.ca()))));
       TrustManagerFactory trustFactory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trustFactory.init(trust);
       char[] password = "bosun".toCharArray();
-      KeyStore keys = KeyStore.getInstance("PKCS12");
+      // In memory only: JKS protects the key in microseconds where PKCS12 spends 10,000 PBKDF2
+      // rounds on it, and a unit builds a probe in most hooks.
+      KeyStore keys = KeyStore.getInstance("JKS");
       keys.load(null, null);
       keys.setKeyEntry(
           "client",
