@@ -57,7 +57,10 @@ final class Session implements AutoCloseable {
    */
   static Session open(
       ModelDirectory directory, Store store, CharmCatalog charms, boolean controller, int threads) {
-    LocalSubstrate substrate = LocalSubstrate.open(directory.machines());
+    // A charm's missing Debian package is installed when bosun runs as root (the substrate checks
+    // that); otherwise the unit is blocked with the apt-get command an operator must run.
+    LocalSubstrate substrate =
+        LocalSubstrate.builder(directory.machines()).allowPackageInstallation(true).build();
     try {
       Runtime runtime =
           Runtime.builder()
