@@ -1,8 +1,7 @@
 package dev.bosun.cli;
 
 import dev.bosun.runtime.HookRecord;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,31 +45,16 @@ final class DebugLogCommand extends ModelCommand {
       return super.call();
     }
     Set<String> printed = new HashSet<>();
-    while (true) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int code;
-      try (PrintWriter o = new PrintWriter(out);
-          PrintWriter e = new PrintWriter(err)) {
-        code = runCaptured(o, e);
-      }
-      for (String line : out.toString().split("\n")) {
-        if (!line.isEmpty() && printed.add(line)) {
-          out().println(line);
-        }
-      }
-      err().print(err);
-      out().flush();
-      err().flush();
-      if (code != ExitCodes.OK) {
-        return code;
-      }
-      try {
-        Thread.sleep(1_000);
-      } catch (InterruptedException e) {
-        return ExitCodes.OK;
-      }
-    }
+    return repeatUntilInterrupted(
+        Duration.ofSeconds(1),
+        round -> {
+          for (String line : round.out().split("\n")) {
+            if (!line.isEmpty() && printed.add(line)) {
+              out().println(line);
+            }
+          }
+          err().print(round.err());
+        });
   }
 
   @Override

@@ -4,12 +4,14 @@ import dev.bosun.charm.CharmCatalog;
 import dev.bosun.charm.CharmDefinition;
 import dev.bosun.runtime.SettleResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -110,6 +112,39 @@ abstract class ModelCommand implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  /** What one captured run of a repeating command printed, and its exit code. */
+  record Round(String out, String err, int code) {}
+
+  /**
+   * Runs the command again and again until it fails or the thread is interrupted (Ctrl-C): each
+   * round's output is captured and handed to {@code show}, which prints what the user should see of
+   * it; then both writers are flushed and the command waits {@code interval}. Returns the exit code
+   * of a failed round, or 0 when interrupted.
+   */
+  int repeatUntilInterrupted(Duration interval, Consumer<Round> show) {
+    while (!Thread.currentThread().isInterrupted()) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code;
+      try (PrintWriter o = new PrintWriter(out);
+          PrintWriter e = new PrintWriter(err)) {
+        code = runCaptured(o, e);
+      }
+      show.accept(new Round(out.toString(), err.toString(), code));
+      out().flush();
+      err().flush();
+      if (code != ExitCodes.OK) {
+        return code;
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException e) {
+        return ExitCodes.OK;
+      }
+    }
+    return ExitCodes.OK;
   }
 
   /** Resolves a path the user gave against the user's working directory. */

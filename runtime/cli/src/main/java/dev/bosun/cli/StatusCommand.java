@@ -1,7 +1,6 @@
 package dev.bosun.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,34 +49,18 @@ final class StatusCommand extends ModelCommand {
       return super.call();
     }
     boolean terminal = access().terminal();
-    while (!Thread.currentThread().isInterrupted()) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      int code;
-      try (PrintWriter o = new PrintWriter(out);
-          PrintWriter e = new PrintWriter(err)) {
-        code = runCaptured(o, e);
-      }
-      if (terminal) {
-        out().print("\033[H\033[2J");
-      }
-      out().print(out);
-      err().print(err);
-      if (!terminal) {
-        out().println();
-      }
-      out().flush();
-      err().flush();
-      if (code != ExitCodes.OK) {
-        return code;
-      }
-      try {
-        Thread.sleep(2_000);
-      } catch (InterruptedException e) {
-        return ExitCodes.OK;
-      }
-    }
-    return ExitCodes.OK;
+    return repeatUntilInterrupted(
+        Duration.ofSeconds(2),
+        round -> {
+          if (terminal) {
+            out().print("\033[H\033[2J");
+          }
+          out().print(round.out());
+          err().print(round.err());
+          if (!terminal) {
+            out().println();
+          }
+        });
   }
 
   @Override
