@@ -198,6 +198,7 @@ public final class EtcdCharm implements ReconcilerCharm {
     private final String peerUrl;
     private final String clientUrl;
     private final Optional<TypedRelation<EtcdPeer, EtcdPeer>> peers;
+    private HealthProbe probe;
 
     Reconciliation(HookContext ctx, EtcdSettings settings, String binary) {
       this.ctx = ctx;
@@ -263,7 +264,7 @@ public final class EtcdCharm implements ReconcilerCharm {
               "");
       run(spec, issued.get());
       ctx.state().set(STATE_START, start.get().encode());
-      HealthProbe probe = HealthProbe.of(issued.get().client());
+      HealthProbe probe = probe(issued.get().client());
       // The hook that fixes several initial members must not wait for quorum: the other members
       // learn of it only when this hook commits. They start, and tell this unit when they serve.
       boolean othersNeedThisCommit =
@@ -318,7 +319,7 @@ public final class EtcdCharm implements ReconcilerCharm {
             ctx.machine().services().ensure(spec);
             ctx.log()
                 .info("restarted etcd with the new configuration; waiting until it is healthy");
-            HealthProbe.of(issued.client()).awaitHealthy(clientUrl, START_WAIT);
+            probe(issued.client()).awaitHealthy(clientUrl, START_WAIT);
           } finally {
             released = admin.unlock(RESTART_LOCK, lease);
           }
@@ -416,6 +417,17 @@ public final class EtcdCharm implements ReconcilerCharm {
       return true;
     }
 
+    /**
+     * The hook's health probe, built on first use: building one reads the client key and sets up a
+     * TLS context, and a unit's client files are the same paths for the whole hook.
+     */
+    private HealthProbe probe(EtcdFlags.TlsFiles client) {
+      if (probe == null) {
+        probe = HealthProbe.of(client);
+      }
+      return probe;
+    }
+
     /** The leader's membership step, when its own member does not serve yet. */
     private void converge(Credentials.Issued issued) {
       List<String> endpoints = servingEndpoints();
@@ -443,7 +455,7 @@ public final class EtcdCharm implements ReconcilerCharm {
       }
       List<MembershipPlan.Member> current = admin.members();
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
-      HealthProbe probe = HealthProbe.of(Credentials.clientFiles(ctx).orElseThrow());
+      HealthProbe probe = probe(Credentials.clientFiles(ctx).orElseThrow());
       if (!plan.removals().isEmpty()) {
         List<MembershipPlan.Member> remaining =
             current.stream().filter(m -> !plan.removals().contains(m.id())).toList();
