@@ -229,7 +229,12 @@ public final class EtcdCharm implements ReconcilerCharm {
       boolean bootstrapping = ctx.isLeader() && ensureBootstrap();
       Path data = ctx.machine().path(DATA_DIRECTORY);
       boolean hasData = Files.isDirectory(data.resolve("member"));
-      if (!hasData && ctx.state().get(STATE_START).isPresent()) {
+      // A member whose data is gone is stale, unless its process runs: etcd started in an earlier
+      // hook may not have written its data directory yet, and forgetting it then stopped a healthy
+      // new member and removed it from the cluster (seen under load in EtcdClusterIT).
+      boolean serviceRuns =
+          ctx.machine().services().status(SERVICE).map(ServiceStatus::running).orElse(false);
+      if (!hasData && ctx.state().get(STATE_START).isPresent() && !serviceRuns) {
         forgetStaleMember(issued.get());
       }
       Optional<StartArguments> start = startArguments(hasData);
