@@ -92,6 +92,18 @@ public interface HookContext {
    */
   <L, R> List<TypedRelation<L, R>> relations(String endpoint, InterfaceEndpoint<L, R> type);
 
+  /**
+   * Returns what the model is converging to: the application's units and the units expected on each
+   * related endpoint ({@code goal-state}). Computed when first asked, from the model as it is then.
+   *
+   * @throws UnsupportedOperationException when the context's runtime does not know the goal (the
+   *     SDK's own contexts always do; this default exists so that other implementations keep
+   *     compiling)
+   */
+  default GoalState goalState() {
+    throw new UnsupportedOperationException("this hook context does not know the goal state");
+  }
+
   /** Returns the unit's and, for the leader, the application's status. */
   StatusControl status();
 

@@ -62,6 +62,7 @@ final class BufferedHookContext implements HookContext {
   private BufferedPorts ports;
   private BufferedAction action;
   private BufferedSecrets secrets;
+  private dev.bosun.charm.GoalState goalState;
   private Logger logger;
   private Map<Integer, BufferedRelation> relationsById;
   private final Map<String, List<Relation>> liveByEndpoint = new HashMap<>();
@@ -274,6 +275,15 @@ final class BufferedHookContext implements HookContext {
               event.hookName());
     }
     return logger;
+  }
+
+  @Override
+  public dev.bosun.charm.GoalState goalState() {
+    scope.ensureOpen();
+    if (goalState == null) {
+      goalState = requireNonNull(backend.goalState(), "backend.goalState()");
+    }
+    return goalState;
   }
 
   @Override

@@ -66,6 +66,23 @@ public interface HookBackend {
   Optional<ActionInvocation> action();
 
   /**
+   * Returns the goal state ({@link dev.bosun.charm.GoalState}); called at most once per hook, when
+   * the charm first asks. The default knows only this unit and its relations' current members.
+   */
+  default dev.bosun.charm.GoalState goalState() {
+    java.util.Map<String, java.util.SortedSet<String>> related = new java.util.TreeMap<>();
+    for (RelationView relation : relations()) {
+      if (!relation.isBroken()) {
+        related
+            .computeIfAbsent(relation.endpoint(), e -> new java.util.TreeSet<>())
+            .addAll(relation.remoteUnits());
+      }
+    }
+    return new dev.bosun.charm.GoalState(
+        new java.util.TreeSet<>(java.util.Set.of(unit().unitName())), related);
+  }
+
+  /**
    * Returns the committed content of one of the application's secrets, if it exists. The default
    * returns empty: a backend without secret storage has none (and a leader's writes are then
    * reported in {@link HookChanges#applicationSecrets()} for it to keep or refuse).

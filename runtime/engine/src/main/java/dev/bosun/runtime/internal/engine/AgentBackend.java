@@ -154,6 +154,51 @@ final class AgentBackend implements HookBackend {
     return Optional.empty();
   }
 
+  /**
+   * The goal state from the engine's model, read under its lock when the charm first asks: the
+   * application's alive units and, per endpoint of this unit's live relations, the alive units of
+   * the other side (for a container-scoped relation only those in this unit's partition). Costs one
+   * pass over the applications' units, so a hook that never asks pays nothing.
+   */
+  @Override
+  public dev.bosun.charm.GoalState goalState() {
+    UnitNode unit = agent.unit;
+    java.util.TreeSet<String> units = new java.util.TreeSet<>();
+    Map<String, java.util.SortedSet<String>> related = new java.util.TreeMap<>();
+    engine.lock.lock();
+    try {
+      for (UnitNode member : unit.app.units.values()) {
+        if (member.life == Life.ALIVE) {
+          units.add(member.name);
+        }
+      }
+      for (RelationNode relation : unit.app.relations) {
+        if (relation.life != Life.ALIVE || relation.isImplicitFor(unit.app.name)) {
+          continue;
+        }
+        AppNode other = engine.apps.get(relation.counterpartOf(unit.app.name));
+        java.util.SortedSet<String> remote =
+            related.computeIfAbsent(
+                relation.endpointOf(unit.app.name).endpoint().name(),
+                e -> new java.util.TreeSet<>());
+        if (other == null) {
+          continue;
+        }
+        for (UnitNode member : other.units.values()) {
+          boolean inPartition =
+              !relation.isContainerScoped()
+                  || member.containerPartition().equals(unit.containerPartition());
+          if (member.life == Life.ALIVE && member != unit && inPartition) {
+            remote.add(member.name);
+          }
+        }
+      }
+    } finally {
+      engine.lock.unlock();
+    }
+    return new dev.bosun.charm.GoalState(units, related);
+  }
+
   @Override
   public Optional<Map<String, String>> applicationSecret(String label) {
     return Optional.ofNullable(engine.readSecrets(agent.unit.app.name).get(label));
