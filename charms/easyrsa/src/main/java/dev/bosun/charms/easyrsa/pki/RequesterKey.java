@@ -89,7 +89,38 @@ public final class RequesterKey {
         "the private key is " + key.getAlgorithm() + "; Bosun uses RSA and EC keys");
   }
 
+  /**
+   * EC public keys derived in this process, by a digest of the curve and private scalar (never the
+   * scalar itself): deriving one is a point multiplication, and a unit reads its keys in every
+   * hook.
+   */
+  private static final java.util.Map<String, PublicKey> EC_PUBLIC_KEYS =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, PublicKey> eldest) {
+              return size() > 256;
+            }
+          });
+
   private static PublicKey ecPublicKey(java.security.interfaces.ECPrivateKey key)
+      throws java.security.GeneralSecurityException {
+    java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    sha256.update(key.getParams().toString().getBytes(StandardCharsets.UTF_8));
+    byte[] scalar = key.getS().toByteArray();
+    sha256.update(scalar);
+    Arrays.fill(scalar, (byte) 0);
+    String id = java.util.HexFormat.of().formatHex(sha256.digest());
+    PublicKey cached = EC_PUBLIC_KEYS.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    PublicKey derived = deriveEcPublicKey(key);
+    EC_PUBLIC_KEYS.put(id, derived);
+    return derived;
+  }
+
+  private static PublicKey deriveEcPublicKey(java.security.interfaces.ECPrivateKey key)
       throws java.security.GeneralSecurityException {
     java.security.spec.ECParameterSpec params = key.getParams();
     org.bouncycastle.jce.spec.ECParameterSpec bcParams =

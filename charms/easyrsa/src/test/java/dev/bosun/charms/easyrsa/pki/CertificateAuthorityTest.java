@@ -360,6 +360,29 @@ class CertificateAuthorityTest {
   }
 
   @Test
+  void aStoredKeyOfTheSameAlgorithmMustBelongToTheCertificateToo() {
+    CertificateAuthority otherEc =
+        CertificateAuthority.create("other", new PkiSettings(KeySpec.ECDSA_P256, 10, 825), CLOCK);
+    CertificateAuthority otherRsa =
+        CertificateAuthority.create("other", new PkiSettings(KeySpec.RSA_2048, 10, 825), CLOCK);
+
+    assertThatThrownBy(
+            () -> CertificateAuthority.of(otherEc.privateKey(), EC_CA.certificate(), CLOCK))
+        .isInstanceOf(PkiException.class)
+        .hasMessageStartingWith("the CA key does not belong to the CA certificate");
+    assertThatThrownBy(
+            () -> CertificateAuthority.of(otherRsa.privateKey(), RSA_CA.certificate(), CLOCK))
+        .isInstanceOf(PkiException.class)
+        .hasMessageStartingWith("the CA key does not belong to the CA certificate");
+    assertThat(
+            CertificateAuthority.of(EC_CA.privateKey(), EC_CA.certificate(), CLOCK).certificate())
+        .isEqualTo(EC_CA.certificate());
+    assertThat(
+            CertificateAuthority.of(RSA_CA.privateKey(), RSA_CA.certificate(), CLOCK).certificate())
+        .isEqualTo(RSA_CA.certificate());
+  }
+
+  @Test
   void aStoredKeyMustBelongToTheCertificate() {
     PkiException error =
         org.junit.jupiter.api.Assertions.assertThrows(
