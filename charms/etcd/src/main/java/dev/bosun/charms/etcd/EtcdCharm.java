@@ -84,6 +84,9 @@ public final class EtcdCharm implements ReconcilerCharm {
   /** Peer application data prefix: the {@code --initial-cluster} of a member being added. */
   public static final String JOIN_PREFIX = "join.";
 
+  /** Peer unit data: {@code true} once the unit has started its member process. */
+  public static final String STARTED = "started";
+
   /** Peer application data: the member names the leader last saw in the member list. */
   public static final String MEMBERS = "members";
 
@@ -220,13 +223,18 @@ public final class EtcdCharm implements ReconcilerCharm {
         return;
       }
       Optional<Credentials.Issued> issued = Credentials.ensure(ctx, tls.get(0));
+      // The initial members need names and peer URLs only, not certificates: the leader fixes them
+      // as soon as every expected peer has spoken, so each member can start in the hook that
+      // brings its certificates instead of waiting for the leader's next hook.
+      if (ctx.isLeader()) {
+        ensureBootstrap(issued.isPresent());
+      }
       if (issued.isEmpty()) {
         publishPeer(false);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_CERTIFICATES));
         return;
       }
       publishPeer(isServing());
-      boolean bootstrapping = ctx.isLeader() && ensureBootstrap();
       Path data = ctx.machine().path(DATA_DIRECTORY);
       boolean hasData = Files.isDirectory(data.resolve("member"));
       // A member whose data is gone is stale, unless its process runs: etcd started in an earlier
@@ -269,13 +277,18 @@ public final class EtcdCharm implements ReconcilerCharm {
               "");
       run(spec, issued.get());
       ctx.state().set(STATE_START, start.get().encode());
+      markStarted();
+      // A member of a static bootstrap serves only once a quorum of the initial members runs.
+      // Until then waiting would hold an agent thread the other members may need to start, and
+      // etcd accepts connections but answers none: the hook returns, and the peers' "started"
+      // marks (or their serving records) wake this unit again through cluster-relation-changed.
+      if (!start.get().existing() && !quorumStarted(start.get().initialCluster())) {
+        publishPeer(false);
+        ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
+        return;
+      }
       HealthProbe probe = probe(issued.get().client());
-      // The hook that fixes several initial members must not wait for quorum: the other members
-      // learn of it only when this hook commits. They start, and tell this unit when they serve.
-      boolean othersNeedThisCommit =
-          bootstrapping && members(start.get().initialCluster()).size() > 1;
-      Duration wait = othersNeedThisCommit ? Duration.ZERO : START_WAIT;
-      if (!probe.awaitHealthy(clientUrl, wait)) {
+      if (!probe.awaitHealthy(clientUrl, START_WAIT)) {
         publishPeer(false);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
@@ -285,6 +298,13 @@ public final class EtcdCharm implements ReconcilerCharm {
       openPorts();
       List<String> endpoints = servingEndpoints();
       ctx.state().set(STATE_ENDPOINTS, String.join(",", endpoints));
+      // Only the leader talks to the cluster: it reconciles membership and publishes the member
+      // names, which the others count; a v3 client costs a TLS handshake and a gRPC channel.
+      Optional<Integer> known = knownMembers();
+      if (!ctx.isLeader() && known.isPresent()) {
+        ctx.status().unit(Status.active(EtcdStatus.healthy(known.get())));
+        return;
+      }
       int members;
       String version;
       try (EtcdAdmin admin = EtcdAdmin.connect(endpoints, issued.get().client())) {
@@ -298,6 +318,46 @@ public final class EtcdCharm implements ReconcilerCharm {
         publishConnection(endpoints, issued.get().ca(), version);
       }
       ctx.status().unit(Status.active(EtcdStatus.healthy(members)));
+    }
+
+    /** The number of members the leader last published ({@value #MEMBERS}), if it did. */
+    private Optional<Integer> knownMembers() {
+      return appData()
+          .flatMap(d -> d.get(MEMBERS))
+          .filter(names -> !names.isBlank())
+          .map(names -> names.split(",").length);
+    }
+
+    /** Marks in the peer relation that this unit's member process was started. */
+    private void markStarted() {
+      peers.ifPresent(
+          p -> {
+            if (!"true".equals(p.relation().localUnitData().get(STARTED).orElse(""))) {
+              p.relation().localUnitData().put(STARTED, "true");
+            }
+          });
+    }
+
+    /**
+     * Whether a quorum of the initial members (this one included) has started: marked {@value
+     * #STARTED} or already serving.
+     */
+    private boolean quorumStarted(String initialCluster) {
+      SortedMap<String, String> initial = members(initialCluster);
+      int started = initial.containsKey(name) ? 1 : 0;
+      if (peers.isPresent()) {
+        Relation relation = peers.get().relation();
+        for (String unit : relation.units()) {
+          if (!initial.containsKey(EtcdPeer.memberNameOf(unit))) {
+            continue;
+          }
+          java.util.Map<String, String> data = relation.unitData(unit).asMap();
+          if ("true".equals(data.get(STARTED)) || !data.getOrDefault("client-url", "").isEmpty()) {
+            started++;
+          }
+        }
+      }
+      return started > initial.size() / 2;
     }
 
     /** Starts etcd, or restarts it (one member at a time) when its command changed. */
@@ -399,17 +459,23 @@ public final class EtcdCharm implements ReconcilerCharm {
     }
 
     /**
-     * The leader fixes the initial members once: itself and every peer that published a record.
-     * Returns whether this hook fixed them.
+     * The leader fixes the initial members once: itself and every peer that published a record, as
+     * soon as every peer the model expects ({@link HookContext#goalState()}) has, or, when one is
+     * late, once the leader itself holds its certificates and could start. Returns whether this
+     * hook fixed them.
      */
-    private boolean ensureBootstrap() {
+    private boolean ensureBootstrap(boolean readyToStart) {
       Optional<RelationData> app = appData();
       if (app.isEmpty() || app.get().get(BOOTSTRAP).isPresent()) {
         return false;
       }
+      Map<String, EtcdPeer> published = remotePeers();
+      if (!readyToStart && !published.keySet().containsAll(ctx.goalState().relatedUnits(CLUSTER))) {
+        return false;
+      }
       SortedMap<String, String> members;
       try {
-        members = EtcdCluster.desiredMembers(self(false), remotePeers().values());
+        members = EtcdCluster.desiredMembers(self(false), published.values());
       } catch (InvalidInterfaceDataException e) {
         ctx.log().warn("cannot bootstrap yet: {}", e.getMessage());
         return false;

@@ -23,6 +23,8 @@ import javax.net.ssl.TrustManagerFactory;
  * has joined the cluster and there is a leader).
  */
 final class HealthProbe {
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+  private static final long MIN_REQUEST_MILLIS = 100;
   private final HttpClient http;
 
   private HealthProbe(HttpClient http) {
@@ -71,11 +73,15 @@ final class HealthProbe {
 
   /** Whether the member at the client URL answers {@code /health} with {@code "health":"true"}. */
   boolean healthy(String clientUrl) {
+    return healthy(clientUrl, REQUEST_TIMEOUT);
+  }
+
+  private boolean healthy(String clientUrl, Duration timeout) {
     try {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(clientUrl + "/health"))
-                  .timeout(Duration.ofSeconds(3))
+                  .timeout(timeout)
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -89,11 +95,17 @@ final class HealthProbe {
     }
   }
 
-  /** Polls {@link #healthy} every 20 ms until it is or the timeout passes. */
+  /**
+   * Polls {@link #healthy} every 20 ms until it is or the timeout passes. A member that has not
+   * joined yet accepts the connection but does not answer, so each request is cut short at the time
+   * left (at least {@value #MIN_REQUEST_MILLIS} ms) rather than holding the hook past it.
+   */
   boolean awaitHealthy(String clientUrl, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      if (healthy(clientUrl)) {
+      long left = Math.max(MIN_REQUEST_MILLIS, (deadline - System.nanoTime()) / 1_000_000);
+      Duration request = Duration.ofMillis(Math.min(left, REQUEST_TIMEOUT.toMillis()));
+      if (healthy(clientUrl, request)) {
         return true;
       }
       if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
