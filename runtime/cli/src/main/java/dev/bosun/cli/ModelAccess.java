@@ -83,6 +83,27 @@ final class ModelAccess {
   }
 
   /**
+   * The loopback range new machines take their addresses from: {@code BOSUN_ADDRESS_RANGE}, else
+   * the substrate's default ({@code 127.77.0.0/16}). Two models running side by side on one host
+   * need ranges of their own, since each machine listens on its address's standard ports.
+   *
+   * @throws UsageException when the value is not a CIDR range inside {@code 127.0.0.0/8}
+   */
+  java.util.Optional<String> addressRange() {
+    String value = environment.get("BOSUN_ADDRESS_RANGE");
+    if (value == null || value.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      dev.bosun.runtime.substrate.local.LocalSubstrate.builder(workingDirectory)
+          .addressRange(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("BOSUN_ADDRESS_RANGE: " + e.getMessage());
+    }
+    return java.util.Optional.of(value.strip());
+  }
+
+  /**
    * How many threads run agents when a command drives the model: {@code BOSUN_AGENT_THREADS}, else
    * {@link #DEFAULT_AGENT_THREADS}; 0 runs hooks in a fixed order on the command's thread.
    */
@@ -268,7 +289,8 @@ final class ModelAccess {
                   command.isController(),
                   command.isController()
                       ? Math.max(1, agentThreads())
-                      : command.drives() ? agentThreads() : 0);
+                      : command.drives() ? agentThreads() : 0,
+                  addressRange());
           RequestServer server = command.isController() ? null : RequestServer.start(session)) {
         int code = command.execute(session);
         if (code == ExitCodes.OK && command.changesModel()) {

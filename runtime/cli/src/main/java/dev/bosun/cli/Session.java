@@ -54,13 +54,21 @@ final class Session implements AutoCloseable {
    * @param drives whether agents run on threads of their own (a command that changes the model, a
    *     controller); otherwise the runtime is deterministic and runs no hook unless asked to
    *     settle, so a command that only reads the model never drives it
+   * @param addressRange the loopback range new machines take addresses from, when not the default
    */
   static Session open(
-      ModelDirectory directory, Store store, CharmCatalog charms, boolean controller, int threads) {
+      ModelDirectory directory,
+      Store store,
+      CharmCatalog charms,
+      boolean controller,
+      int threads,
+      java.util.Optional<String> addressRange) {
     // A charm's missing Debian package is installed when bosun runs as root (the substrate checks
     // that); otherwise the unit is blocked with the apt-get command an operator must run.
-    LocalSubstrate substrate =
-        LocalSubstrate.builder(directory.machines()).allowPackageInstallation(true).build();
+    LocalSubstrate.Builder builder =
+        LocalSubstrate.builder(directory.machines()).allowPackageInstallation(true);
+    addressRange.ifPresent(builder::addressRange);
+    LocalSubstrate substrate = builder.build();
     try {
       Runtime runtime =
           Runtime.builder()

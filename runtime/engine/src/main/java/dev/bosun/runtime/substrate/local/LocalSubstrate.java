@@ -114,7 +114,6 @@ public final class LocalSubstrate implements Substrate {
                 settings.privileged(),
                 settings.installer(),
                 settings.searchPath()));
-    this.addresses = AddressRange.parse(settings.addressRange());
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
@@ -129,8 +128,17 @@ public final class LocalSubstrate implements Substrate {
     }
     this.lockChannel = openLock(root);
     this.lock = acquire(root, lockChannel);
+    AddressRange range;
+    try {
+      range = AddressRange.parse(RecordedAddressRange.resolve(root, settings.addressRange()));
+    } catch (RuntimeException e) {
+      unlock();
+      throw e;
+    }
+    this.addresses = range;
     try {
       adoptMachines(root, "");
+      RecordedAddressRange.record(root, addresses.cidr());
       for (LocalMachine machine : machines.values()) {
         machine.localServices().adopt();
       }
@@ -638,7 +646,7 @@ public final class LocalSubstrate implements Substrate {
     private Boolean privileged;
     private PackageInstaller installer = PackageInstaller.system();
     private List<Path> searchPath;
-    private String addressRange = "127.77.0.0/16";
+    private String addressRange;
 
     private Builder(Path root) {
       this.root = requireNonNull(root, "root").toAbsolutePath().normalize();
@@ -721,7 +729,8 @@ public final class LocalSubstrate implements Substrate {
     }
 
     /**
-     * Sets the range machine addresses come from (default {@code 127.77.0.0/16}).
+     * Sets the range machine addresses come from. Without it, a root opened before keeps the range
+     * it recorded ({@code <root>/address-range}) and a new one uses {@code 127.77.0.0/16}.
      *
      * @throws IllegalArgumentException when it is not a CIDR range inside {@code 127.0.0.0/8}
      */

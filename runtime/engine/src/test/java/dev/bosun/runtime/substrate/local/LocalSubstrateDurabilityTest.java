@@ -1,6 +1,7 @@
 package dev.bosun.runtime.substrate.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bosun.charm.machine.Machine;
 import dev.bosun.charm.machine.ServiceSpec;
@@ -29,6 +30,33 @@ class LocalSubstrateDurabilityTest {
       substrate.close();
     }
     Machines.cleanUp(root);
+  }
+
+  @Test
+  void reopensARootWithTheAddressRangeItWasCreatedWith() {
+    root = temporary.resolve("machines");
+    substrate = Machines.fast(root).addressRange("127.76.0.0/24").build();
+    assertThat(substrate.provision(MachineRequest.of("0")).address()).isEqualTo("127.76.0.1");
+    substrate.close();
+
+    substrate = Machines.fast(root).build();
+    assertThat(substrate.lookup("0").orElseThrow().address()).isEqualTo("127.76.0.1");
+    assertThat(substrate.provision(MachineRequest.of("1")).address()).isEqualTo("127.76.0.2");
+  }
+
+  @Test
+  void refusesARangeThatLeavesARecordedMachineOutside() {
+    root = temporary.resolve("machines");
+    substrate = Machines.fast(root).addressRange("127.76.0.0/24").build();
+    substrate.provision(MachineRequest.of("0"));
+    substrate.close();
+    substrate = null;
+
+    assertThatThrownBy(() -> Machines.fast(root).addressRange("127.77.0.0/16").build())
+        .isInstanceOf(dev.bosun.runtime.substrate.SubstrateException.class)
+        .hasMessageContaining("127.76.0.1, outside 127.77.0.0/16");
+    substrate = Machines.fast(root).build();
+    assertThat(substrate.lookup("0").orElseThrow().address()).isEqualTo("127.76.0.1");
   }
 
   @Test
