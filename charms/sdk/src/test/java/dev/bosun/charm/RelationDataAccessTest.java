@@ -72,6 +72,17 @@ class RelationDataAccessTest {
   }
 
   @Test
+  void aBackendThatKnowsNoGoalTakesTheRelationsCurrentMembersAsTheGoal() {
+    java.util.concurrent.atomic.AtomicReference<GoalState> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    assertThat(run(false, ctx -> seen.set(ctx.goalState())).succeeded()).isTrue();
+
+    assertThat(seen.get().units()).containsExactly("etcd/0", "etcd/1");
+    assertThat(seen.get().relatedUnits("cluster")).containsExactly("etcd/0");
+    assertThat(seen.get().relatedUnits("db")).containsExactly("kubernetes-master/0");
+  }
+
+  @Test
   void aNonLeaderCannotReadItsOwnApplicationBagInAProviderRequirerRelation() {
     Throwable failure = failure(false, ctx -> db(ctx).applicationData().get("cluster-token"));
 

@@ -67,19 +67,25 @@ public interface HookBackend {
 
   /**
    * Returns the goal state ({@link dev.bosun.charm.GoalState}); called at most once per hook, when
-   * the charm first asks. The default knows only this unit and its relations' current members.
+   * the charm first asks. The default, for a backend that knows no more than the hook's view, takes
+   * the relations' current members as the goal: this unit and its peers, and per endpoint the
+   * remote units in the relation.
    */
   default dev.bosun.charm.GoalState goalState() {
+    java.util.SortedSet<String> units = new java.util.TreeSet<>();
+    units.add(unit().unitName());
     java.util.Map<String, java.util.SortedSet<String>> related = new java.util.TreeMap<>();
     for (RelationView relation : relations()) {
       if (!relation.isBroken()) {
         related
             .computeIfAbsent(relation.endpoint(), e -> new java.util.TreeSet<>())
             .addAll(relation.remoteUnits());
+        if (relation.isPeer()) {
+          units.addAll(relation.remoteUnits());
+        }
       }
     }
-    return new dev.bosun.charm.GoalState(
-        new java.util.TreeSet<>(java.util.Set.of(unit().unitName())), related);
+    return new dev.bosun.charm.GoalState(units, related);
   }
 
   /**
