@@ -39,12 +39,17 @@ final class EtcdAdmin implements AutoCloseable {
 
   static final long ADD_RETRY_MILLIS = 100;
 
+  /** How long {@link #close} waits for the client's event loops to stop. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
   private final Client client;
+  private final io.vertx.core.Vertx vertx;
   private final List<String> endpoints;
   private long lockRevision;
 
-  private EtcdAdmin(Client client, List<String> endpoints) {
+  private EtcdAdmin(Client client, io.vertx.core.Vertx vertx, List<String> endpoints) {
     this.client = client;
+    this.vertx = vertx;
     this.endpoints = List.copyOf(endpoints);
   }
 
@@ -54,10 +59,22 @@ final class EtcdAdmin implements AutoCloseable {
    * @throws EtcdException when the TLS files cannot be read
    */
   static EtcdAdmin connect(List<String> endpoints, EtcdFlags.TlsFiles tls) {
+    // The client's channel runs on event loops of its own Vert.x instance, which close() stops and
+    // waits for: gRPC's shared event loops outlive a client by a second, and a JVM that exits
+    // while a thread sits in a native select waits 300 ms for it (every bosun command would).
+    io.vertx.core.Vertx vertx =
+        io.vertx.core.Vertx.vertx(
+            new io.vertx.core.VertxOptions()
+                .setUseDaemonThread(true)
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
     try {
       Client client =
           Client.builder()
               .endpoints(endpoints.toArray(String[]::new))
+              .useVertx()
+              .vertx(vertx)
               .sslContext(
                   GrpcSslContexts.forClient()
                       .trustManager(new File(tls.ca()))
@@ -69,8 +86,9 @@ final class EtcdAdmin implements AutoCloseable {
               .connectTimeout(Duration.ofSeconds(5))
               .retryMaxDuration(Duration.ofSeconds(5))
               .build();
-      return new EtcdAdmin(client, endpoints);
+      return new EtcdAdmin(client, vertx, endpoints);
     } catch (SSLException | RuntimeException e) {
+      vertx.close();
       throw new EtcdException(
           "connect",
           "cannot set up TLS to " + endpoints + " with the client certificate: " + e.getMessage(),
@@ -362,8 +380,20 @@ final class EtcdAdmin implements AutoCloseable {
     }
   }
 
+  /** Closes the client and waits (at most {@link #CLOSE_WAIT}) until its event loops stopped. */
   @Override
   public void close() {
     client.close();
+    try {
+      vertx
+          .close()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // the loops are daemon threads: at worst they stop with the JVM
+    }
   }
 }

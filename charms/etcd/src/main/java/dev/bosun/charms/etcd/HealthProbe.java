@@ -3,18 +3,19 @@ package dev.bosun.charms.etcd;
 import dev.bosun.charms.easyrsa.pki.Pem;
 import dev.bosun.charms.easyrsa.pki.RequesterKey;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -24,11 +25,12 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class HealthProbe {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final long MIN_REQUEST_MILLIS = 100;
-  private final HttpClient http;
+  private final SSLSocketFactory sockets;
 
-  private HealthProbe(HttpClient http) {
-    this.http = http;
+  private HealthProbe(SSLSocketFactory sockets) {
+    this.sockets = sockets;
   }
 
   /**
@@ -59,12 +61,7 @@ final class HealthProbe {
       keyFactory.init(keys, password);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), null);
-      return new HealthProbe(
-          HttpClient.newBuilder()
-              .sslContext(context)
-              .connectTimeout(Duration.ofSeconds(2))
-              .version(HttpClient.Version.HTTP_1_1)
-              .build());
+      return new HealthProbe(context.getSocketFactory());
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       throw new EtcdException(
           "health", "cannot read the client certificate files: " + e.getMessage(), e);
@@ -76,21 +73,25 @@ final class HealthProbe {
     return healthy(clientUrl, REQUEST_TIMEOUT);
   }
 
+  /**
+   * One request over a blocking connection: {@code java.net.http.HttpClient} would leave a selector
+   * thread in native code behind, which holds up the JVM's exit by 300 ms.
+   */
   private boolean healthy(String clientUrl, Duration timeout) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(clientUrl + "/health"))
-                  .timeout(timeout)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200
-          && response.body().replace(" ", "").contains("\"health\":\"true\"");
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      HttpsURLConnection connection =
+          (HttpsURLConnection) URI.create(clientUrl + "/health").toURL().openConnection();
+      connection.setSSLSocketFactory(sockets);
+      connection.setConnectTimeout((int) Math.min(timeout.toMillis(), CONNECT_TIMEOUT.toMillis()));
+      connection.setReadTimeout((int) timeout.toMillis());
+      if (connection.getResponseCode() != 200) {
+        return false;
+      }
+      try (InputStream body = connection.getInputStream()) {
+        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        return text.replace(" ", "").contains("\"health\":\"true\"");
+      }
+    } catch (IOException | IllegalArgumentException e) {
       return false;
     }
   }
