@@ -2,7 +2,6 @@ package dev.bosun.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -10,6 +9,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The root {@code bosun} command: global options; prints usage when called without a subcommand.
+ * Its subcommands are registered by {@link Cli} from {@link Verbs}, only the one invoked when the
+ * command line names it.
  */
 @Command(
     name = "bosun",
@@ -22,32 +23,6 @@ import picocli.CommandLine.Spec;
       "unit's hooks until the model settles. The model lives in a directory (--model, else",
       "$BOSUN_MODEL, else ./.bosun): its state in model.db, its machines under machines/.",
       ""
-    },
-    subcommands = {
-      ValidateCommand.class,
-      DeployCommand.class,
-      StatusCommand.class,
-      AddUnitCommand.class,
-      RemoveUnitCommand.class,
-      RemoveApplicationCommand.class,
-      ConfigCommand.class,
-      IntegrateCommand.class,
-      RemoveRelationCommand.class,
-      ExposeCommand.class,
-      UnexposeCommand.class,
-      RefreshCommand.class,
-      RunCommand.class,
-      ResolveCommand.class,
-      DiffCommand.class,
-      ExportBundleCommand.class,
-      ShowStatusLogCommand.class,
-      DebugLogCommand.class,
-      WaitCommand.class,
-      AttachResourceCommand.class,
-      DestroyCommand.class,
-      ControllerCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input."})
 final class BosunCommand implements Runnable {

@@ -39,13 +39,17 @@ public final class Cli {
     BosunCommand root = new BosunCommand();
     root.access = access;
     access.args(args);
-    CommandLine commandLine =
-        new CommandLine(root)
-            .setOut(out)
-            .setErr(err)
-            .setExecutionExceptionHandler(reporter)
-            .setParameterExceptionHandler(reporter)
-            .setExitCodeExceptionMapper(ErrorReporter::exitCode);
+    CommandLine commandLine = new CommandLine(root);
+    // Registered before the settings below, which apply to the subcommands present when set.
+    for (Class<?> verb : Verbs.needed(args)) {
+      commandLine.addSubcommand(verb);
+    }
+    commandLine
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(reporter)
+        .setParameterExceptionHandler(reporter)
+        .setExitCodeExceptionMapper(ErrorReporter::exitCode);
     int code = commandLine.execute(args);
     out.flush();
     err.flush();

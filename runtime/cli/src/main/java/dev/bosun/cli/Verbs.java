@@ -1,0 +1,112 @@
+package dev.bosun.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The {@code bosun} verbs, by name and alias, in the order {@code bosun --help} lists them.
+ *
+ * <p>picocli builds a verb's model by reflection over its annotations, and building all 24 costs a
+ * short-lived command more than the rest of its start-up; so {@link Cli} registers only the verb
+ * the command line names, and every verb only for the root's own help, {@code help}, {@code
+ * completion} (whose script describes every verb) and a command line that names no known verb (so
+ * picocli reports it as it always does, with suggestions).
+ */
+final class Verbs {
+  /** Every verb class, listing order. */
+  static final List<Class<?>> ALL =
+      List.of(
+          ValidateCommand.class,
+          DeployCommand.class,
+          StatusCommand.class,
+          AddUnitCommand.class,
+          RemoveUnitCommand.class,
+          RemoveApplicationCommand.class,
+          ConfigCommand.class,
+          IntegrateCommand.class,
+          RemoveRelationCommand.class,
+          ExposeCommand.class,
+          UnexposeCommand.class,
+          RefreshCommand.class,
+          RunCommand.class,
+          ResolveCommand.class,
+          DiffCommand.class,
+          ExportBundleCommand.class,
+          ShowStatusLogCommand.class,
+          DebugLogCommand.class,
+          WaitCommand.class,
+          AttachResourceCommand.class,
+          DestroyCommand.class,
+          ControllerCommand.class,
+          CompletionCommand.class,
+          HelpCommand.class);
+
+  /** Verb names and aliases, as their {@code @Command} annotations give them (a test checks). */
+  static final Map<String, Class<?>> BY_NAME = byName();
+
+  /** Verbs that need every other verb registered. */
+  private static final Set<String> NEED_ALL = Set.of("help", "completion");
+
+  /** Root options that take a value as the next argument. */
+  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--model", "--store");
+
+  private Verbs() {}
+
+  /** Returns the verbs to register for a command line. */
+  static List<Class<?>> needed(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (OPTIONS_WITH_VALUE.contains(arg)) {
+        i++;
+        continue;
+      }
+      if (arg.startsWith("-")) {
+        continue;
+      }
+      Class<?> verb = BY_NAME.get(arg);
+      return verb == null || NEED_ALL.contains(arg) ? ALL : List.of(verb);
+    }
+    return ALL;
+  }
+
+  private static Map<String, Class<?>> byName() {
+    Map<String, Class<?>> names = new LinkedHashMap<>();
+    String[][] table = {
+      {"validate"},
+      {"deploy"},
+      {"status"},
+      {"add-unit"},
+      {"remove-unit"},
+      {"remove-application"},
+      {"config"},
+      {"integrate", "relate"},
+      {"remove-relation"},
+      {"expose"},
+      {"unexpose"},
+      {"refresh"},
+      {"run"},
+      {"resolve", "resolved"},
+      {"diff", "diff-bundle"},
+      {"export-bundle"},
+      {"show-status-log"},
+      {"debug-log"},
+      {"wait"},
+      {"attach-resource"},
+      {"destroy"},
+      {"controller"},
+      {"completion"},
+      {"help"}
+    };
+    List<Class<?>> classes = new ArrayList<>(ALL);
+    for (int i = 0; i < table.length; i++) {
+      for (String name : table[i]) {
+        names.put(name, classes.get(i));
+      }
+    }
+    return Map.copyOf(names);
+  }
+}
