@@ -10,7 +10,6 @@ import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.RSAKeyGenParameterSpec;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -23,15 +22,11 @@ final class Keys {
 
   static KeyPair generate(KeySpec spec) {
     try {
-      KeyPairGenerator generator;
       if (spec.type() == KeyType.RSA) {
-        generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(
-            new RSAKeyGenParameterSpec(spec.bits(), RSAKeyGenParameterSpec.F4), RANDOM);
-      } else {
-        generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+        return RsaKeyPairs.generate(spec.bits(), RANDOM);
       }
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new PkiException("cannot generate a " + spec + " key: " + e.getMessage(), e);
