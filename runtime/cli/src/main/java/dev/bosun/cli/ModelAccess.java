@@ -33,8 +33,12 @@ final class ModelAccess {
   /** How long a command that changes the model waits for another command to finish. */
   static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
-  /** Agent threads of a command that drives the model. */
-  static final int DEFAULT_AGENT_THREADS = 2;
+  /**
+   * Agent threads of a command that drives the model: more than the two cores of a small machine,
+   * because hooks also wait (an etcd member for its cluster's quorum) and a waiting hook should not
+   * hold back the units that could run.
+   */
+  static final int DEFAULT_AGENT_THREADS = 4;
 
   private final Session attached;
   private final Path workingDirectory;

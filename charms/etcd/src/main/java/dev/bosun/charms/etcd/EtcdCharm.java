@@ -300,9 +300,12 @@ public final class EtcdCharm implements ReconcilerCharm {
       ctx.state().set(STATE_ENDPOINTS, String.join(",", endpoints));
       // Only the leader talks to the cluster: it reconciles membership and publishes the member
       // names, which the others count; a v3 client costs a TLS handshake and a gRPC channel.
-      Optional<Integer> known = knownMembers();
-      if (!ctx.isLeader() && known.isPresent()) {
-        ctx.status().unit(Status.active(EtcdStatus.healthy(known.get())));
+      if (!ctx.isLeader()) {
+        ctx.status()
+            .unit(
+                Status.active(
+                    EtcdStatus.healthy(
+                        knownMembers().orElse(members(start.get().initialCluster()).size()))));
         return;
       }
       int members;
@@ -320,7 +323,10 @@ public final class EtcdCharm implements ReconcilerCharm {
       ctx.status().unit(Status.active(EtcdStatus.healthy(members)));
     }
 
-    /** The number of members the leader last published ({@value #MEMBERS}), if it did. */
+    /**
+     * The number of members the leader last published ({@value #MEMBERS}), if it did; until then a
+     * member counts those it started with, and the leader's publication wakes it to count again.
+     */
     private Optional<Integer> knownMembers() {
       return appData()
           .flatMap(d -> d.get(MEMBERS))
