@@ -86,7 +86,7 @@ final class EtcdActions {
   }
 
   private void health(EtcdFlags.TlsFiles client) {
-    HealthProbe probe = HealthProbe.of(client);
+    EtcdHttp probe = EtcdHttp.of(client);
     int healthy = 0;
     List<String> endpoints = endpoints();
     for (String endpoint : endpoints) {
@@ -218,7 +218,7 @@ final class EtcdActions {
     Files.move(restored, data);
     ctx.state().delete(EtcdCharm.STATE_SPEC);
     new EtcdCharm().reconcile(ctx); // starts etcd on the restored data and waits for it
-    boolean healthy = HealthProbe.of(client).healthy(clientUrl());
+    boolean healthy = EtcdHttp.of(client).healthy(clientUrl());
     action.set("restored.from", snapshot.get().toString());
     action.set("previous-data", previous.toString());
     if (!healthy) {

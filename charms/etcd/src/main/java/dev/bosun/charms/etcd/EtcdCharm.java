@@ -170,7 +170,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         List<MembershipPlan.Member> remaining =
             members.stream().filter(m -> !m.name().equals(name)).toList();
         java.util.Set<Long> healthy = new java.util.HashSet<>();
-        HealthProbe probe = HealthProbe.of(client.get());
+        EtcdHttp probe = EtcdHttp.of(client.get());
         for (MembershipPlan.Member member : remaining) {
           if (member.clientUrls().stream().anyMatch(probe::healthy)) {
             healthy.add(member.id());
@@ -201,7 +201,7 @@ public final class EtcdCharm implements ReconcilerCharm {
     private final String peerUrl;
     private final String clientUrl;
     private final Optional<TypedRelation<EtcdPeer, EtcdPeer>> peers;
-    private HealthProbe probe;
+    private EtcdHttp probe;
 
     Reconciliation(HookContext ctx, EtcdSettings settings, String binary) {
       this.ctx = ctx;
@@ -287,7 +287,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
       }
-      HealthProbe probe = probe(issued.get().client());
+      EtcdHttp probe = probe(issued.get().client());
       if (!probe.awaitHealthy(clientUrl, START_WAIT)) {
         publishPeer(false);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
@@ -309,18 +309,52 @@ public final class EtcdCharm implements ReconcilerCharm {
         return;
       }
       int members;
-      String version;
-      try (EtcdAdmin admin = EtcdAdmin.connect(endpoints, issued.get().client())) {
-        if (ctx.isLeader()) {
-          converge(admin);
-        }
-        members = admin.members().size();
-        version = ctx.isLeader() ? admin.status(clientUrl).getVersion() : "";
+      try (Cluster cluster = new Cluster(List.of(clientUrl), issued.get().client())) {
+        members = converge(cluster).size();
       }
-      if (ctx.isLeader()) {
-        publishConnection(endpoints, issued.get().ca(), version);
-      }
+      publishConnection(endpoints, issued.get().ca(), probe.version(clientUrl));
       ctx.status().unit(Status.active(EtcdStatus.healthy(members)));
+    }
+
+    /**
+     * The cluster as one hook sees it: read over HTTPS ({@link EtcdHttp}, at the first endpoint
+     * that answers), changed through a v3 client opened on the first change only.
+     */
+    private final class Cluster implements AutoCloseable {
+      private final List<String> endpoints;
+      private final EtcdFlags.TlsFiles client;
+      private EtcdAdmin admin;
+
+      Cluster(List<String> endpoints, EtcdFlags.TlsFiles client) {
+        this.endpoints = List.copyOf(endpoints);
+        this.client = client;
+      }
+
+      List<MembershipPlan.Member> members() {
+        EtcdException last = null;
+        for (String endpoint : endpoints) {
+          try {
+            return probe(client).members(endpoint);
+          } catch (EtcdException e) {
+            last = e;
+          }
+        }
+        throw last;
+      }
+
+      EtcdAdmin admin() {
+        if (admin == null) {
+          admin = EtcdAdmin.connect(endpoints, client);
+        }
+        return admin;
+      }
+
+      @Override
+      public void close() {
+        if (admin != null) {
+          admin.close();
+        }
+      }
     }
 
     /**
@@ -498,9 +532,9 @@ public final class EtcdCharm implements ReconcilerCharm {
      * The hook's health probe, built on first use: building one reads the client key and sets up a
      * TLS context, and a unit's client files are the same paths for the whole hook.
      */
-    private HealthProbe probe(EtcdFlags.TlsFiles client) {
+    private EtcdHttp probe(EtcdFlags.TlsFiles client) {
       if (probe == null) {
-        probe = HealthProbe.of(client);
+        probe = EtcdHttp.of(client);
       }
       return probe;
     }
@@ -512,27 +546,30 @@ public final class EtcdCharm implements ReconcilerCharm {
       if (endpoints.isEmpty()) {
         return;
       }
-      try (EtcdAdmin admin = EtcdAdmin.connect(endpoints, issued.client())) {
-        converge(admin);
+      try (Cluster cluster = new Cluster(endpoints, issued.client())) {
+        converge(cluster);
       }
     }
 
-    /** Removes departed members, fixes peer URLs, adds the next missing member. */
-    private void converge(EtcdAdmin admin) {
+    /**
+     * Removes departed members, fixes peer URLs, adds the next missing member; returns the member
+     * list afterwards.
+     */
+    private List<MembershipPlan.Member> converge(Cluster cluster) {
+      List<MembershipPlan.Member> current = cluster.members();
       Optional<RelationData> app = appData();
       if (app.isEmpty()) {
-        return;
+        return current;
       }
       SortedMap<String, String> desired;
       try {
         desired = EtcdCluster.desiredMembers(self(false), remotePeers().values());
       } catch (InvalidInterfaceDataException e) {
         ctx.log().warn("membership not reconciled: {}", e.getMessage());
-        return;
+        return current;
       }
-      List<MembershipPlan.Member> current = admin.members();
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
-      HealthProbe probe = probe(Credentials.clientFiles(ctx).orElseThrow());
+      EtcdHttp probe = probe(Credentials.clientFiles(ctx).orElseThrow());
       if (!plan.removals().isEmpty()) {
         List<MembershipPlan.Member> remaining =
             current.stream().filter(m -> !plan.removals().contains(m.id())).toList();
@@ -546,13 +583,13 @@ public final class EtcdCharm implements ReconcilerCharm {
         }
       }
       for (long id : plan.removals()) {
-        admin.remove(id);
+        cluster.admin().remove(id);
         ctx.log().info("removed member {} that no unit claims", Long.toHexString(id));
       }
       plan.updates()
           .forEach(
               (id, url) -> {
-                admin.update(id, url);
+                cluster.admin().update(id, url);
                 ctx.log()
                     .info("changed the peer URL of member {} to {}", Long.toHexString(id), url);
               });
@@ -560,7 +597,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         awaitAllHealthy(probe, current);
         MembershipPlan.Member member = plan.addition().get();
         String url = member.peerUrls().get(0);
-        List<MembershipPlan.Member> after = admin.add(url);
+        List<MembershipPlan.Member> after = cluster.admin().add(url);
         app.get()
             .put(
                 JOIN_PREFIX + member.name(), MembershipPlan.joinCluster(after, member.name(), url));
@@ -568,7 +605,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         current = after;
       }
       if (!plan.removals().isEmpty() || plan.addition().isPresent()) {
-        current = admin.members();
+        current = cluster.admin().members();
       }
       String names =
           String.join(
@@ -590,11 +627,12 @@ public final class EtcdCharm implements ReconcilerCharm {
           app.get().remove(key);
         }
       }
+      return current;
     }
 
     /** Returns the ids of the members that answer {@code /health} on one of their client URLs. */
     private static java.util.Set<Long> healthy(
-        HealthProbe probe, List<MembershipPlan.Member> members) {
+        EtcdHttp probe, List<MembershipPlan.Member> members) {
       java.util.Set<Long> healthy = new java.util.HashSet<>();
       for (MembershipPlan.Member member : members) {
         if (member.clientUrls().stream().anyMatch(probe::healthy)) {
@@ -608,7 +646,7 @@ public final class EtcdCharm implements ReconcilerCharm {
      * A join raises the quorum: it waits until every member answers (at most {@link
      * EtcdAdmin#ADD_WAIT}), so the new member never joins a cluster that could not afford it.
      */
-    private void awaitAllHealthy(HealthProbe probe, List<MembershipPlan.Member> members) {
+    private void awaitAllHealthy(EtcdHttp probe, List<MembershipPlan.Member> members) {
       long deadline = System.nanoTime() + EtcdAdmin.ADD_WAIT.toNanos();
       while (healthy(probe, members).size() < members.size()) {
         if (System.nanoTime() > deadline) {

@@ -255,7 +255,7 @@ class EtcdClusterIT {
                     HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
-    assertThat(HealthProbe.of(clientFiles("etcd/0")).healthy(clientUrl("etcd/0")))
+    assertThat(EtcdHttp.of(clientFiles("etcd/0")).healthy(clientUrl("etcd/0")))
         .as("the same request with the client certificate succeeds")
         .isTrue();
     assertThat(
@@ -273,6 +273,14 @@ class EtcdClusterIT {
     settled();
     assertThat(memberNames()).containsExactlyElementsOf(memberNamesOf(etcdUnits()));
     assertThat(memberNames()).hasSize(5);
+    String first = etcdUnits().get(0);
+    assertThat(
+            EtcdHttp.of(clientFiles(first)).members(clientUrl(first)).stream()
+                .map(MembershipPlan.Member::name)
+                .sorted()
+                .toList())
+        .as("the member list read through the v3 JSON gateway is jetcd's")
+        .isEqualTo(memberNames());
     assertThat(consumedEndpoints()).as("consumers hear of new members").isEqualTo(clientUrls());
     for (String unit : etcdUnits()) {
       assertThat(workload(unit)).isEqualTo("active: Healthy with 5 known peers");
@@ -305,7 +313,7 @@ class EtcdClusterIT {
           ServiceStatus now = machine(unit).services().status("etcd").orElse(before);
           return now.running() && now.pid() != before.pid();
         });
-    HealthProbe probe = HealthProbe.of(clientFiles(unit));
+    EtcdHttp probe = EtcdHttp.of(clientFiles(unit));
     await(() -> probe.healthy(clientUrl(unit)));
     assertThat(machine(unit).services().status("etcd").orElseThrow().restarts())
         .isGreaterThan(before.restarts());
@@ -451,7 +459,7 @@ class EtcdClusterIT {
     assertThat(etcdPids()).containsExactlyInAnyOrderElementsOf(pids);
     assertThat(Files.readString(machine("etcd/0").root().resolve("etc/etcd/ca.crt"))).isEqualTo(ca);
     for (String unit : etcdUnits()) {
-      assertThat(HealthProbe.of(clientFiles(unit)).healthy(clientUrl(unit))).isTrue();
+      assertThat(EtcdHttp.of(clientFiles(unit)).healthy(clientUrl(unit))).isTrue();
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.bosun.charms.etcd;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bosun.charms.easyrsa.pki.Pem;
 import dev.bosun.charms.easyrsa.pki.RequesterKey;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +15,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -19,17 +24,21 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Asks a member's {@code /health} over HTTPS with the client certificate: cheap enough to poll
- * every few milliseconds while a member starts (etcd serves its client port only once the member
- * has joined the cluster and there is a leader).
+ * etcd's HTTP endpoints over HTTPS with the client certificate: {@code /health}, cheap enough to
+ * poll every few milliseconds while a member starts (etcd serves its client port only once the
+ * member has joined the cluster and there is a leader), {@code /version}, and the member list
+ * through the v3 API's JSON gateway ({@code POST /v3/cluster/member/list}). A hook reads the
+ * cluster this way and opens a v3 client ({@link EtcdAdmin}) only to change it: the client costs a
+ * gRPC channel, its event loops and a TLS handshake, a few hundred milliseconds in a fresh JVM.
  */
-final class HealthProbe {
+final class EtcdHttp {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final long MIN_REQUEST_MILLIS = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SSLSocketFactory sockets;
 
-  private HealthProbe(SSLSocketFactory sockets) {
+  private EtcdHttp(SSLSocketFactory sockets) {
     this.sockets = sockets;
   }
 
@@ -38,7 +47,7 @@ final class HealthProbe {
    *
    * @throws EtcdException when the files cannot be read
    */
-  static HealthProbe of(EtcdFlags.TlsFiles tls) {
+  static EtcdHttp of(EtcdFlags.TlsFiles tls) {
     try {
       KeyStore trust = KeyStore.getInstance("JKS");
       trust.load(null, null);
@@ -61,7 +70,7 @@ final class HealthProbe {
       keyFactory.init(keys, password);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), null);
-      return new HealthProbe(context.getSocketFactory());
+      return new EtcdHttp(context.getSocketFactory());
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       throw new EtcdException(
           "health", "cannot read the client certificate files: " + e.getMessage(), e);
@@ -94,6 +103,74 @@ final class HealthProbe {
     } catch (IOException | IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /**
+   * Returns the member list as the member at {@code clientUrl} sees it (the v3 API's {@code
+   * MemberList}, through its JSON gateway).
+   *
+   * @throws EtcdException when the member does not answer or the answer does not parse
+   */
+  List<MembershipPlan.Member> members(String clientUrl) {
+    JsonNode answer = post(clientUrl, "/v3/cluster/member/list", "member list");
+    List<MembershipPlan.Member> members = new ArrayList<>();
+    for (JsonNode member : answer.path("members")) {
+      members.add(
+          new MembershipPlan.Member(
+              Long.parseUnsignedLong(member.path("ID").asText("0")),
+              member.path("name").asText(""),
+              texts(member.path("peerURLs")),
+              texts(member.path("clientURLs"))));
+    }
+    return List.copyOf(members);
+  }
+
+  /**
+   * Returns the etcd version the member at {@code clientUrl} runs ({@code /version}).
+   *
+   * @throws EtcdException when the member does not answer or the answer does not parse
+   */
+  String version(String clientUrl) {
+    return request(clientUrl, "/version", null, "version").path("etcdserver").asText("");
+  }
+
+  private JsonNode post(String clientUrl, String path, String operation) {
+    return request(clientUrl, path, "{}", operation);
+  }
+
+  private JsonNode request(String clientUrl, String path, String body, String operation) {
+    try {
+      HttpsURLConnection connection =
+          (HttpsURLConnection) URI.create(clientUrl + path).toURL().openConnection();
+      connection.setSSLSocketFactory(sockets);
+      connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+      connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+      if (body != null) {
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int code = connection.getResponseCode();
+      if (code != 200) {
+        throw new EtcdException(
+            operation, operation + " at " + clientUrl + " answered HTTP " + code, null);
+      }
+      try (InputStream in = connection.getInputStream()) {
+        return JSON.readTree(in);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new EtcdException(
+          operation, operation + " failed at " + clientUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
   }
 
   /**
