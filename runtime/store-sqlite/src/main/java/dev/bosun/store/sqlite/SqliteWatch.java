@@ -27,6 +27,11 @@ final class SqliteWatch implements Watch {
     this.onCancel = onCancel;
   }
 
+  /** Returns the prefix of the keys watched. */
+  String prefix() {
+    return prefix;
+  }
+
   /** Returns the first revision not yet delivered (or skipped as not matching). */
   long next() {
     return next;
