@@ -134,6 +134,11 @@ class ThreadedRuntimeTest {
               .relate("client:db", "server:db")
               .build());
       assertThat(runtime.awaitSettled(Duration.ofMinutes(1)).settled()).isTrue();
+      // The hook log is appended from the chunk kept in memory while the unit is busy: every
+      // hook run is there, the last 100 of them (the default limit) in the store.
+      long serverHooks = order.stream().filter("server/0"::equals).count();
+      assertThat(serverHooks).isGreaterThan(2L * clients);
+      assertThat(runtime.hookLog("server/0")).hasSize((int) Math.min(100, serverHooks));
     }
     List<Integer> othersBetween = new ArrayList<>();
     int others = -1;

@@ -121,6 +121,11 @@ final class UnitAgent {
         queueing = true;
         prepared = prepare();
       }
+      if (prepared == null) {
+        // Nothing to run for now: an idle unit keeps no journal bytes in memory.
+        unit.historyTail.clear();
+        unit.logTail.clear();
+      }
     } catch (RuntimeException e) {
       breakDown(e);
       releaseMachineLock();

@@ -23,6 +23,11 @@ final class UnitNode {
   long agentSince;
   Set<String> ports = Set.of();
   long historySeq;
+
+  /** The last chunks of the unit's status history and hook log, while the unit is busy. */
+  final JournalTail historyTail = new JournalTail();
+
+  final JournalTail logTail = new JournalTail();
   UnitAgent agent;
 
   UnitNode(String name, AppNode app, int number, MachineNode machine, UnitNode principal) {
