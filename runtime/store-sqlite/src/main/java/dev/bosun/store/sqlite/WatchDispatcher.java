@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,6 +95,20 @@ final class WatchDispatcher {
   /** Whether any watch is open. */
   boolean hasWatches() {
     return !watches.isEmpty();
+  }
+
+  /** Whether any open watch's prefix starts one of the keys (UTF-8, as stored). */
+  boolean watchesAny(List<byte[]> keys) {
+    for (SqliteWatch watch : watches) {
+      byte[] prefix = watch.prefixBytes();
+      for (byte[] key : keys) {
+        if (key.length >= prefix.length
+            && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
