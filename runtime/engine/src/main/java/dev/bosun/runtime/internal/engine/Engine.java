@@ -309,7 +309,7 @@ public final class Engine implements AutoCloseable {
         new Documents.HistoryEntry(type, state, message, since),
         settings.statusHistoryLimit(),
         commit,
-        unit.historyTail);
+        unit.historyTail());
   }
 
   void appendLog(UnitAgent agent, Commit commit, Documents.LogEntry entry) {
@@ -319,7 +319,7 @@ public final class Engine implements AutoCloseable {
         entry,
         settings.hookLogLimit(),
         commit,
-        agent.unit.logTail);
+        agent.unit.logTail());
   }
 
   /**

@@ -123,8 +123,7 @@ final class UnitAgent {
       }
       if (prepared == null) {
         // Nothing to run for now: an idle unit keeps no journal bytes in memory.
-        unit.historyTail.clear();
-        unit.logTail.clear();
+        unit.dropJournalTails();
       }
     } catch (RuntimeException e) {
       breakDown(e);

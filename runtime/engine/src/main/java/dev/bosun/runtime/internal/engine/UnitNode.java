@@ -24,10 +24,34 @@ final class UnitNode {
   Set<String> ports = Set.of();
   long historySeq;
 
-  /** The last chunks of the unit's status history and hook log, while the unit is busy. */
-  final JournalTail historyTail = new JournalTail();
+  /**
+   * The last chunks of the unit's status history and hook log while the unit is busy; null when it
+   * is idle, so idle units hold nothing for them.
+   */
+  private JournalTail historyTail;
 
-  final JournalTail logTail = new JournalTail();
+  private JournalTail logTail;
+
+  JournalTail historyTail() {
+    if (historyTail == null) {
+      historyTail = new JournalTail();
+    }
+    return historyTail;
+  }
+
+  JournalTail logTail() {
+    if (logTail == null) {
+      logTail = new JournalTail();
+    }
+    return logTail;
+  }
+
+  /** Forgets the journals' last chunks: the unit went idle. */
+  void dropJournalTails() {
+    historyTail = null;
+    logTail = null;
+  }
+
   UnitAgent agent;
 
   UnitNode(String name, AppNode app, int number, MachineNode machine, UnitNode principal) {
