@@ -88,6 +88,11 @@ final class BenchmarkStore {
     if (directory == null) {
       return;
     }
+    if (Boolean.getBoolean("bosun.keepStore")) {
+      System.err.println("kept the store in " + directory);
+      directory = null;
+      return;
+    }
     try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

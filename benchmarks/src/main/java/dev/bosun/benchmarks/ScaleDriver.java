@@ -58,6 +58,8 @@ public final class ScaleDriver {
   private static void settle(String name, ModelSpec spec, int threads, BenchmarkStore store) {
     Runtime runtime = RuntimeModels.runtime(threads, store);
     try {
+      IoCounters io = IoCounters.read();
+      long cpuBefore = processCpuNanos();
       long start = System.nanoTime();
       runtime.apply(spec);
       long applied = System.nanoTime();
@@ -76,6 +78,25 @@ public final class ScaleDriver {
           threads,
           store.kind(),
           store.fileBytes() / 1e6);
+      long cpu = processCpuNanos() - cpuBefore;
+      report(
+          "%s: %.1f s of CPU (%.0f µs per hook), load average %.2f",
+          name,
+          cpu / 1e9,
+          cpu / 1e3 / result.hooksRun(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      IoCounters written = IoCounters.read().minus(io);
+      if (written.available()) {
+        report(
+            "%s: wrote %.0f MB (%.0f bytes per hook) in %d write calls (%.2f per hook), %.0f MB"
+                + " to the disk",
+            name,
+            written.writtenBytes() / 1e6,
+            written.writtenBytes() / (double) result.hooksRun(),
+            written.writeCalls(),
+            written.writeCalls() / (double) result.hooksRun(),
+            written.diskBytes() / 1e6);
+      }
     } finally {
       runtime.close();
       store.cleanUp();
@@ -113,6 +134,14 @@ public final class ScaleDriver {
     runtime.close();
   }
 
+  /** The CPU time of the whole process (every thread, JIT and GC included), in nanoseconds. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
   private static long usedAfterGc(MemoryMXBean memory) {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
@@ -125,6 +154,42 @@ public final class ScaleDriver {
       used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
     }
     return used;
+  }
+
+  /**
+   * The process's write counters from {@code /proc/self/io} (Linux): bytes sent to the disk and
+   * write system calls; deterministic enough to compare store layouts on a loaded machine.
+   */
+  private record IoCounters(boolean available, long writtenBytes, long diskBytes, long writeCalls) {
+    static IoCounters read() {
+      try {
+        long written = 0;
+        long bytes = 0;
+        long calls = 0;
+        for (String line :
+            java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/io"))) {
+          String[] parts = line.split(":\\s*");
+          if (parts[0].equals("wchar")) {
+            written = Long.parseLong(parts[1].trim());
+          } else if (parts[0].equals("write_bytes")) {
+            bytes = Long.parseLong(parts[1].trim());
+          } else if (parts[0].equals("syscw")) {
+            calls = Long.parseLong(parts[1].trim());
+          }
+        }
+        return new IoCounters(true, written, bytes, calls);
+      } catch (java.io.IOException | RuntimeException e) {
+        return new IoCounters(false, 0, 0, 0);
+      }
+    }
+
+    IoCounters minus(IoCounters before) {
+      return new IoCounters(
+          available && before.available,
+          writtenBytes - before.writtenBytes,
+          diskBytes - before.diskBytes,
+          writeCalls - before.writeCalls);
+    }
   }
 
   @SuppressWarnings("SystemOut")

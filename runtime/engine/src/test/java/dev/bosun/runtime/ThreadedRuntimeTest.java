@@ -109,6 +109,57 @@ class ThreadedRuntimeTest {
   }
 
   @Test
+  void aUnitWithARunOfHooksRunsThemWithoutWaitingForEveryOtherUnitsTurn() throws Exception {
+    // The server unit has two relation hooks per client to run, one after another; each client
+    // has a handful. Going to the back of the queue after each hook, the server ran one hook per
+    // turn of every queued client (tens of other hooks between two of its own); now it keeps its
+    // thread while the other thread runs the clients.
+    List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+    Script record = new Script().always(ctx -> order.add(ctx.unitName()));
+    CharmCatalog charms =
+        CharmCatalog.builder()
+            .add(TestCharms.define(TestCharms.serverMeta(), record))
+            .add(TestCharms.define(TestCharms.clientMeta(), record))
+            .build();
+    int clients = 60;
+    try (Runtime runtime =
+        Runtime.builder()
+            .charms(charms)
+            .settings(RuntimeSettings.builder().threads(2).build())
+            .build()) {
+      runtime.apply(
+          ModelSpec.builder()
+              .application("server", app -> app.units(1))
+              .application("client", app -> app.units(clients))
+              .relate("client:db", "server:db")
+              .build());
+      assertThat(runtime.awaitSettled(Duration.ofMinutes(1)).settled()).isTrue();
+      // The hook log is appended from the chunk kept in memory while the unit is busy: every
+      // hook run is there, the last 100 of them (the default limit) in the store.
+      long serverHooks = order.stream().filter("server/0"::equals).count();
+      assertThat(serverHooks).isGreaterThan(2L * clients);
+      assertThat(runtime.hookLog("server/0")).hasSize((int) Math.min(100, serverHooks));
+    }
+    List<Integer> othersBetween = new ArrayList<>();
+    int others = -1;
+    for (String unit : order) {
+      if (unit.equals("server/0")) {
+        if (others >= 0) {
+          othersBetween.add(others);
+        }
+        others = 0;
+      } else if (others >= 0) {
+        others++;
+      }
+    }
+    assertThat(othersBetween).hasSizeGreaterThan(clients);
+    java.util.Collections.sort(othersBetween);
+    assertThat(othersBetween.get(othersBetween.size() / 2))
+        .as("median of other units' hooks between two of the server's: %s", othersBetween)
+        .isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void awaitingActionsOnAThreadPoolNeverDeadlocks() throws Exception {
     Script script = new Script().on("ping", ctx -> ctx.action().set("pong", "yes"));
     dev.bosun.model.charm.CharmMeta meta =

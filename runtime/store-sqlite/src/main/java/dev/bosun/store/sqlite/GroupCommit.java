@@ -14,10 +14,12 @@ import java.util.function.Supplier;
  * ({@link #submit}) and, now or later, waits for it ({@link #await}): whoever waits and gets the
  * write lock (the leader) drains the queue, up to {@link #MAX_BATCH} operations in queue order, and
  * runs them in one transaction, so one disk sync acknowledges them all. The others park: the leader
- * wakes the waiter of every operation of its batch when the batch is done, and on leaving wakes a
- * parked waiter to lead the next batch. A lone writer pays no hand-off: it leads a batch of one on
- * its own thread. An operation queued but not yet waited for is committed by the next leader all
- * the same; its writer finds it done.
+ * wakes the waiter of every operation of its batch when the batch is done, and on leaving wakes one
+ * parked waiter, the longest parked, to lead the next batch (waking them all would have all but one
+ * find the lock taken and park again: two context switches each per batch, for nothing). A waiter
+ * woken to lead whose operation turns out done passes the wake-up on. A lone writer pays no
+ * hand-off: it leads a batch of one on its own thread. An operation queued but not yet waited for
+ * is committed by the next leader all the same; its writer finds it done.
  */
 final class GroupCommit {
   /** The most operations one transaction applies. */
@@ -89,8 +91,8 @@ final class GroupCommit {
       interrupted |= Thread.interrupted();
     }
     if (!queue.isEmpty() && !lock.isLocked()) {
-      // Done by another's batch: leave the next batch to a waiter, not to chance.
-      wakeWaiters();
+      // Done by another's batch, and perhaps woken to lead the next one: pass that on.
+      wakeNextLeader();
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -109,19 +111,21 @@ final class GroupCommit {
   }
 
   /**
-   * Releases the lock and wakes the writer at the head of the queue to lead the next batch. A
-   * writer queues before it tries the lock, so one that failed to get it is either woken here or
-   * finds the lock free.
+   * Releases the lock and wakes the longest parked waiter to lead the next batch. A waiter
+   * registers before it looks at the lock, so one that failed to get it is either registered by now
+   * (and some waiter is woken here; each one woken either leads, and wakes the next on leaving, or
+   * finds its operation done and passes the wake-up on) or finds the lock free.
    */
   private void unlockAndHandOver() {
     lock.unlock();
-    wakeWaiters();
+    wakeNextLeader();
   }
 
-  /** Wakes every parked waiter: the first to get the lock leads the next batch. */
-  private void wakeWaiters() {
-    for (Thread waiter : waiting) {
-      LockSupport.unpark(waiter);
+  /** Wakes the longest parked waiter, if any, to try the lock. */
+  private void wakeNextLeader() {
+    Thread next = waiting.peek();
+    if (next != null) {
+      LockSupport.unpark(next);
     }
   }
 

@@ -14,6 +14,7 @@ final class SqliteWatch implements Watch {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteWatch.class);
 
   private final String prefix;
+  private final byte[] prefixBytes;
   private final WatchListener listener;
   private final Consumer<SqliteWatch> onCancel;
   private volatile long next;
@@ -22,9 +23,20 @@ final class SqliteWatch implements Watch {
   SqliteWatch(
       String prefix, long fromRevision, WatchListener listener, Consumer<SqliteWatch> onCancel) {
     this.prefix = prefix;
+    this.prefixBytes = Keys.encode(prefix);
     this.next = fromRevision;
     this.listener = listener;
     this.onCancel = onCancel;
+  }
+
+  /** Returns the prefix of the keys watched. */
+  String prefix() {
+    return prefix;
+  }
+
+  /** Returns the prefix as stored: its UTF-8 bytes. */
+  byte[] prefixBytes() {
+    return prefixBytes;
   }
 
   /** Returns the first revision not yet delivered (or skipped as not matching). */

@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,9 +39,14 @@ final class WatchDispatcher {
   /** The most revisions read from the change log at once. */
   static final int CHUNK_REVISIONS = 256;
 
+  /**
+   * The most distinct prefixes whose keys the change log query selects; with more watches than that
+   * it reads every change and lets each watch pick its own.
+   */
+  static final int MAX_FILTERED_PREFIXES = 8;
+
   private static final String CHANGES =
-      "SELECT revision, key, deleted, value FROM changes"
-          + " WHERE revision >= ? AND revision < ? ORDER BY revision, key";
+      "SELECT revision, key, deleted, value FROM changes WHERE revision >= ? AND revision < ?";
 
   private final SqliteConnection connection;
   private final Duration pollInterval;
@@ -87,6 +95,20 @@ final class WatchDispatcher {
   /** Whether any watch is open. */
   boolean hasWatches() {
     return !watches.isEmpty();
+  }
+
+  /** Whether any open watch's prefix starts one of the keys (UTF-8, as stored). */
+  boolean watchesAny(List<byte[]> keys) {
+    for (SqliteWatch watch : watches) {
+      byte[] prefix = watch.prefixBytes();
+      for (byte[] key : keys) {
+        if (key.length >= prefix.length
+            && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -199,10 +221,7 @@ final class WatchDispatcher {
         revision = meta.revision();
         compacted = meta.compactedRevision();
         if (from <= revision) {
-          PreparedStatement select = connection.prepared(CHANGES);
-          select.setLong(1, from);
-          select.setLong(2, until);
-          readBatches(select, batches);
+          readBatches(changesUnder(owed, from, until), batches);
         }
         connection.execute("COMMIT");
       } catch (SQLException | RuntimeException e) {
@@ -233,6 +252,46 @@ final class WatchDispatcher {
         return;
       }
     }
+  }
+
+  /**
+   * Returns the query for the changes from revision {@code from} until (excluding) {@code until}
+   * under the prefixes of the watches owed them, in revision and key order. Only the rows the
+   * watches want are read (the engine watches a few keys of a model that changes thousands of
+   * others per second, each change carrying its whole value).
+   */
+  private PreparedStatement changesUnder(List<SqliteWatch> owed, long from, long until)
+      throws SQLException {
+    Set<String> prefixes = new TreeSet<>();
+    for (SqliteWatch watch : owed) {
+      prefixes.add(watch.prefix());
+    }
+    boolean filtered = !prefixes.contains("") && prefixes.size() <= MAX_FILTERED_PREFIXES;
+    List<byte[]> bounds = new ArrayList<>();
+    StringBuilder sql = new StringBuilder(CHANGES);
+    if (filtered) {
+      sql.append(" AND (");
+      String separator = "";
+      for (String prefix : prefixes) {
+        byte[] start = Keys.encode(prefix);
+        byte[] end = Keys.prefixEnd(start);
+        sql.append(separator).append(end == null ? "key >= ?" : "(key >= ? AND key < ?)");
+        separator = " OR ";
+        bounds.add(start);
+        if (end != null) {
+          bounds.add(end);
+        }
+      }
+      sql.append(")");
+    }
+    sql.append(" ORDER BY revision, key");
+    PreparedStatement select = connection.prepared(sql.toString());
+    select.setLong(1, from);
+    select.setLong(2, until);
+    for (int i = 0; i < bounds.size(); i++) {
+      select.setBytes(3 + i, bounds.get(i));
+    }
+    return select;
   }
 
   private static void readBatches(PreparedStatement select, List<Batch> batches)

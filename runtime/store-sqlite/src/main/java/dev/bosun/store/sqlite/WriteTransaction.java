@@ -18,6 +18,7 @@ final class WriteTransaction {
   private final long startRevision;
   private long compactedRevision;
   private long earliestNewDeadline = Queries.NO_DEADLINE;
+  private final List<byte[]> writtenKeys = new ArrayList<>();
 
   private WriteTransaction(SqliteConnection connection, long now) throws SQLException {
     this.connection = connection;
@@ -218,7 +219,13 @@ final class WriteTransaction {
     connection.execute("COMMIT");
   }
 
+  /** Returns the keys this transaction put or deleted, in order (a key may repeat). */
+  List<byte[]> writtenKeys() {
+    return writtenKeys;
+  }
+
   private void logChange(long at, byte[] key, boolean deleted, byte[] value) throws SQLException {
+    writtenKeys.add(key);
     PreparedStatement insert =
         connection.prepared(
             "INSERT INTO changes (revision, key, deleted, value) VALUES (?, ?, ?, ?)");

@@ -266,6 +266,73 @@ class SqliteStoreTest {
   }
 
   @Test
+  void manyThreadsQueueingAndAwaitingInTurnAllFinishWithEveryWriteCommittedOnce() throws Exception {
+    // One waiter is woken to lead each next batch; none may be left parked with its write queued.
+    SqliteStore store = open(SqliteStore.builder(file()).clock(clock));
+    int writers = 16;
+    int writesEach = 150;
+    List<Future<?>> running = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      String key = "w/" + w;
+      running.add(
+          threads.submit(
+              () -> {
+                Store.PendingCommit previous = null;
+                for (int i = 0; i < writesEach; i++) {
+                  // As the engine does: queue the next write, then await the one before.
+                  Store.PendingCommit next = store.queue(Txn.builder().put(key, "" + i).build());
+                  if (previous != null) {
+                    assertThat(previous.await().succeeded()).isTrue();
+                  }
+                  previous = next;
+                }
+                return previous.await();
+              }));
+    }
+    for (Future<?> writer : running) {
+      writer.get(120, TimeUnit.SECONDS);
+    }
+    assertThat(store.revision()).isEqualTo((long) writers * writesEach);
+    for (int w = 0; w < writers; w++) {
+      KeyValue last = store.get("w/" + w).orElseThrow();
+      assertThat(last.valueAsString()).isEqualTo("" + (writesEach - 1));
+      assertThat(last.version()).isEqualTo(writesEach);
+    }
+  }
+
+  @Test
+  void eachWatchGetsExactlyTheChangesUnderItsPrefixWithFewOrManyWatches() {
+    SqliteStore store = open();
+    // Nested prefixes, then more distinct prefixes than the change log query filters on.
+    List<String> prefixes = new ArrayList<>(List.of("u/", "u/a", "v/"));
+    for (int i = 0; i < WatchDispatcher.MAX_FILTERED_PREFIXES + 2; i++) {
+      prefixes.add("p" + i + "/");
+    }
+    List<List<String>> seen = new ArrayList<>();
+    for (String prefix : prefixes) {
+      List<String> events = Collections.synchronizedList(new ArrayList<>());
+      seen.add(events);
+      store.watch(prefix, 1, (revision, batch) -> batch.forEach(e -> events.add(e.toString())));
+      if (seen.size() == 3) {
+        store.commit(Txn.builder().put("u/a1", "1").put("u/b", "1").put("x", "1").build());
+        store.commit(Txn.builder().put("v/c", "1").delete("u/a1").build());
+      }
+    }
+    store.commit(Txn.builder().put("p1/k", "1").put("p3/k", "1").put("u/a2", "1").build());
+    time.await(
+        "every watch is up to date",
+        () -> seen.get(0).size() == 4 && seen.get(4).size() == 1 && seen.get(6).size() == 1);
+    assertThat(seen.get(0))
+        .containsExactly("PUT u/a1@1", "PUT u/b@1", "DELETE u/a1@2", "PUT u/a2@3");
+    assertThat(seen.get(1)).containsExactly("PUT u/a1@1", "DELETE u/a1@2", "PUT u/a2@3");
+    assertThat(seen.get(2)).containsExactly("PUT v/c@2");
+    assertThat(seen.get(3)).isEmpty();
+    assertThat(seen.get(4)).containsExactly("PUT p1/k@3");
+    assertThat(seen.get(5)).isEmpty();
+    assertThat(seen.get(6)).containsExactly("PUT p3/k@3");
+  }
+
+  @Test
   void changesMadeThroughAnotherConnectionReachWatchers() {
     SqliteStore watched = open();
     SqliteStore other = open();

@@ -308,26 +308,44 @@ public final class Engine implements AutoCloseable {
         unit.historySeq++,
         new Documents.HistoryEntry(type, state, message, since),
         settings.statusHistoryLimit(),
-        commit);
+        commit,
+        unit.historyTail());
   }
 
   void appendLog(UnitAgent agent, Commit commit, Documents.LogEntry entry) {
     appendJournal(
-        Keys.logPrefix(agent.unit.name), agent.logSeq++, entry, settings.hookLogLimit(), commit);
+        Keys.logPrefix(agent.unit.name),
+        agent.logSeq++,
+        entry,
+        settings.hookLogLimit(),
+        commit,
+        agent.unit.logTail());
   }
 
-  private void appendJournal(String prefix, long seq, Object entry, int limit, Commit commit) {
+  /**
+   * Appends an entry to a journal's last chunk. The chunk's bytes come from the commit being built,
+   * or from {@code tail} (the chunk this engine wrote last, kept while the unit is busy), and only
+   * otherwise from the store: a read under the engine's lock, which on the SQLite store took most
+   * of the time agents held that lock.
+   */
+  private void appendJournal(
+      String prefix, long seq, Object entry, int limit, Commit commit, JournalTail tail) {
     String key = Journal.chunkKey(prefix, seq);
     byte[] current = null;
     if (seq % Journal.CHUNK != 0) {
       Object pending = commit.pending(key);
       if (pending instanceof byte[] bytes) {
         current = bytes;
+      } else if (key.equals(tail.key)) {
+        current = tail.chunk;
       } else {
         current = store.get(key).map(KeyValue::value).orElse(null);
       }
     }
-    commit.put(key, Journal.append(current, Json.encode(entry)));
+    byte[] chunk = Journal.append(current, Json.encode(entry));
+    commit.put(key, chunk);
+    tail.key = key;
+    tail.chunk = chunk;
     String obsolete = Journal.obsoleteChunk(prefix, seq, limit);
     if (obsolete != null) {
       commit.delete(obsolete);

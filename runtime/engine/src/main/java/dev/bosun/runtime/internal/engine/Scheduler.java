@@ -141,13 +141,29 @@ abstract class Scheduler implements AutoCloseable {
     }
   }
 
-  /** Runs agents on a pool of daemon threads. */
+  /**
+   * Runs agents on a pool of daemon threads. An agent whose step schedules it again runs its next
+   * step at once on the same thread instead of going to the back of the queue: in Juju each unit
+   * agent runs on its own, so a unit with a long run of hooks (a hub joining thousands of workers)
+   * is not held back by every other unit's turn; behind a queue of thousands of agents it ran one
+   * hook per turn of the whole queue, and the model settled long after everyone else was done.
+   * Every agent may run {@link #STEPS_IN_A_ROW} steps in a row; beyond that, at most half the
+   * threads run such long streaks at once, so long streaks never take every thread from the agents
+   * waiting in the queue. An agent that handed the machine lock to a waiting agent goes to the back
+   * of the queue.
+   */
   static final class Pooled extends Scheduler {
+    /** The steps in a row any agent runs before it counts as a long streak. */
+    static final int STEPS_IN_A_ROW = 16;
+
     private final ThreadPoolExecutor executor;
     private final AtomicInteger active = new AtomicInteger();
     private final Object monitor = new Object();
+    private final int maxLongStreaks;
+    private final AtomicInteger longStreaks = new AtomicInteger();
 
     Pooled(int threads) {
+      maxLongStreaks = threads / 2;
       AtomicInteger counter = new AtomicInteger();
       executor =
           new ThreadPoolExecutor(
@@ -179,15 +195,40 @@ abstract class Scheduler implements AutoCloseable {
 
     private void run(UnitAgent agent) {
       boolean again;
+      int steps = 0;
+      boolean longStreak = false;
       try {
-        again = runStep(agent);
-      } catch (RuntimeException | Error e) {
-        again = false;
+        while (true) {
+          again = runStepSafely(agent);
+          if (!again || !agent.keepsTurn()) {
+            break;
+          }
+          steps++;
+          if (steps == STEPS_IN_A_ROW) {
+            if (longStreaks.incrementAndGet() > maxLongStreaks) {
+              longStreaks.decrementAndGet();
+              break;
+            }
+            longStreak = true;
+          }
+        }
+      } finally {
+        if (longStreak) {
+          longStreaks.decrementAndGet();
+        }
       }
       if (again) {
         submit(agent);
       } else {
         finished();
+      }
+    }
+
+    private boolean runStepSafely(UnitAgent agent) {
+      try {
+        return runStep(agent);
+      } catch (RuntimeException | Error e) {
+        return false;
       }
     }
 

@@ -78,6 +78,12 @@ final class UnitAgent {
   boolean terminated;
   private boolean holdsMachineLock;
 
+  /**
+   * Set when a step released the machine lock to another agent waiting for it: this agent then lets
+   * that one run before taking the lock again ({@link #keepsTurn}).
+   */
+  private volatile boolean yieldTurn;
+
   /** Whether a step is running under the lock, so hook commits are queued ({@link #step}). */
   private boolean queueing;
 
@@ -114,6 +120,10 @@ final class UnitAgent {
       if (runnable()) {
         queueing = true;
         prepared = prepare();
+      }
+      if (prepared == null) {
+        // Nothing to run for now: an idle unit keeps no journal bytes in memory.
+        unit.dropJournalTails();
       }
     } catch (RuntimeException e) {
       breakDown(e);
@@ -224,9 +234,23 @@ final class UnitAgent {
       holdsMachineLock = false;
       UnitAgent next = unit.machine.unlock(this);
       if (next != null) {
+        yieldTurn = true;
         engine.schedule(next);
       }
     }
+  }
+
+  /**
+   * Whether the agent, scheduled again by its last step, may run its next step at once on the same
+   * thread: not when that step handed the machine lock to a waiting agent, which must get to run
+   * first (Juju's machine lock is taken in turn). Clears the mark.
+   */
+  boolean keepsTurn() {
+    if (yieldTurn) {
+      yieldTurn = false;
+      return false;
+    }
+    return true;
   }
 
   private HookOutcome invoke(Prepared prepared) {

@@ -23,6 +23,35 @@ final class UnitNode {
   long agentSince;
   Set<String> ports = Set.of();
   long historySeq;
+
+  /**
+   * The last chunks of the unit's status history and hook log while the unit is busy; null when it
+   * is idle, so idle units hold nothing for them.
+   */
+  private JournalTail historyTail;
+
+  private JournalTail logTail;
+
+  JournalTail historyTail() {
+    if (historyTail == null) {
+      historyTail = new JournalTail();
+    }
+    return historyTail;
+  }
+
+  JournalTail logTail() {
+    if (logTail == null) {
+      logTail = new JournalTail();
+    }
+    return logTail;
+  }
+
+  /** Forgets the journals' last chunks: the unit went idle. */
+  void dropJournalTails() {
+    historyTail = null;
+    logTail = null;
+  }
+
   UnitAgent agent;
 
   UnitNode(String name, AppNode app, int number, MachineNode machine, UnitNode principal) {
