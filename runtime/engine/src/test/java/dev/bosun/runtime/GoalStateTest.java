@@ -19,9 +19,7 @@ class GoalStateTest {
     h.close();
   }
 
-  @Test
-  void knowsEveryPeerAndRelatedUnitFromTheFirstHook() {
-    h.server.on("install", ctx -> seen.put(ctx.unitName(), ctx.goalState()));
+  private void deployThreeServersAndTwoClients() {
     h.apply(
         ModelSpec.builder()
             .application("server", app -> app.units(3))
@@ -29,6 +27,12 @@ class GoalStateTest {
             .relate("client:db", "server:db")
             .build());
     h.settled();
+  }
+
+  @Test
+  void knowsEveryPeerAndRelatedUnitFromTheFirstHook() {
+    h.server.on("install", ctx -> seen.put(ctx.unitName(), ctx.goalState()));
+    deployThreeServersAndTwoClients();
 
     GoalState goal = seen.get("server/0");
     assertThat(goal.units()).containsExactly("server/0", "server/1", "server/2");
@@ -39,13 +43,7 @@ class GoalStateTest {
 
   @Test
   void leavesOutUnitsThatAreGoingAway() {
-    h.apply(
-        ModelSpec.builder()
-            .application("server", app -> app.units(3))
-            .application("client", app -> app.units(2))
-            .relate("client:db", "server:db")
-            .build());
-    h.settled();
+    deployThreeServersAndTwoClients();
     h.server.on("config-changed", ctx -> seen.put(ctx.unitName(), ctx.goalState()));
     h.runtime.removeUnits("server/2", "client/0");
     h.runtime.setConfig("server", Map.of("mode", "x"));
