@@ -42,13 +42,15 @@ import java.util.TreeMap;
  * keys.
  *
  * <p>Membership is declarative. Every unit publishes its member name and peer URL on the {@code
- * cluster} peer relation as soon as it has its certificates; the leader then fixes the initial
- * members once ({@value #BOOTSTRAP} in the peer application data, with a random {@value #TOKEN}),
- * and those start together as one static cluster. Afterwards the leader reconciles {@code member
- * list} with the peer relation through the v3 API ({@link MembershipPlan}): it removes members no
- * unit claims (departed units — the survivors remove them; a departing unit also removes itself in
- * its {@code stop} hook) and adds missing units one at a time with {@code member add}, handing the
- * new member its {@code --initial-cluster} under {@code join.<member>}. A unit whose data was lost
+ * cluster} peer relation from its first hook; the leader fixes the initial members once ({@value
+ * #BOOTSTRAP} in the peer application data, with a random {@value #TOKEN}) as soon as every peer
+ * the model expects ({@link HookContext#goalState()}) has published, and each starts in the hook
+ * that brings its certificates, together forming one static cluster. Afterwards the leader
+ * reconciles {@code member list} (read through the v3 API's JSON gateway, {@link EtcdHttp}) with
+ * the peer relation, changing it through jetcd ({@link MembershipPlan}): it removes members no unit
+ * claims (departed units — the survivors remove them; a departing unit also removes itself in its
+ * {@code stop} hook) and adds missing units one at a time with {@code member add}, handing the new
+ * member its {@code --initial-cluster} under {@code join.<member>}. A unit whose data was lost
  * removes its stale registration and is added again.
  *
  * <p>A unit serving clients publishes its client URL; the leader publishes the connection string
