@@ -22,7 +22,6 @@ import dev.bosun.runtime.SettleResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The models and charms the runtime benchmarks run: small Java charms that do what a typical charm
@@ -40,18 +39,7 @@ import java.util.Optional;
 final class RuntimeModels {
   private RuntimeModels() {}
 
-  private static final CharmFiles NO_FILES =
-      new CharmFiles() {
-        @Override
-        public Optional<String> readText(String path) {
-          return Optional.empty();
-        }
-
-        @Override
-        public String describe() {
-          return "benchmark charm";
-        }
-      };
+  private static final CharmFiles NO_FILES = CharmFiles.of("benchmark charm", Map.of());
 
   private static final ConfigSchema OPTIONS =
       ConfigSchema.of(Map.of("tick", new ConfigOption("tick", OptionType.INT, "", 0L)));

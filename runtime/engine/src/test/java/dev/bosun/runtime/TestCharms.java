@@ -13,7 +13,6 @@ import dev.bosun.model.charm.Scope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The charms of the engine's tests, written with the SDK:
@@ -31,18 +30,7 @@ import java.util.Optional;
 final class TestCharms {
   private TestCharms() {}
 
-  static final CharmFiles NO_FILES =
-      new CharmFiles() {
-        @Override
-        public Optional<String> readText(String path) {
-          return Optional.empty();
-        }
-
-        @Override
-        public String describe() {
-          return "test charm";
-        }
-      };
+  static final CharmFiles NO_FILES = CharmFiles.of("test charm", Map.of());
 
   static ConfigSchema options(String... names) {
     Map<String, ConfigOption> options = new LinkedHashMap<>();

@@ -45,7 +45,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -460,18 +459,7 @@ class EasyrsaCharmTest {
                         "csr-common-name",
                         new ConfigOption("csr-common-name", OptionType.STRING, "", ""))))
             .build();
-    CharmFiles none =
-        new CharmFiles() {
-          @Override
-          public Optional<String> readText(String path) {
-            return Optional.empty();
-          }
-
-          @Override
-          public String describe() {
-            return "requester test charm";
-          }
-        };
+    CharmFiles none = CharmFiles.of("requester test charm", Map.of());
     return new CharmDefinition(meta, () -> EasyrsaCharmTest::request, none);
   }
 

@@ -45,7 +45,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -104,18 +103,7 @@ class EtcdClusterIT {
         CharmMeta.builder("consumer")
             .requires(Endpoint.of("etcd", Role.REQUIRER, EtcdInterface.NAME))
             .build();
-    CharmFiles none =
-        new CharmFiles() {
-          @Override
-          public Optional<String> readText(String path) {
-            return Optional.empty();
-          }
-
-          @Override
-          public String describe() {
-            return "etcd consumer test charm";
-          }
-        };
+    CharmFiles none = CharmFiles.of("etcd consumer test charm", Map.of());
     return new CharmDefinition(
         meta,
         () ->

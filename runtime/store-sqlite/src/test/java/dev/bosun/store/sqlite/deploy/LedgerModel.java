@@ -20,6 +20,7 @@ import dev.bosun.model.spec.ModelSpec;
 import dev.bosun.runtime.RuntimeSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -151,16 +152,5 @@ final class LedgerModel {
     }
   }
 
-  private static final CharmFiles NO_FILES =
-      new CharmFiles() {
-        @Override
-        public Optional<String> readText(String path) {
-          return Optional.empty();
-        }
-
-        @Override
-        public String describe() {
-          return "ledger test charm";
-        }
-      };
+  private static final CharmFiles NO_FILES = CharmFiles.of("ledger test charm", Map.of());
 }
