@@ -389,12 +389,11 @@ public final class EtcdCharm implements ReconcilerCharm {
       int started = initial.containsKey(name) ? 1 : 0;
       if (peers.isPresent()) {
         Relation relation = peers.get().relation();
+        Map<String, EtcdPeer> records = remotePeers();
         for (String unit : relation.units()) {
-          if (!initial.containsKey(EtcdPeer.memberNameOf(unit))) {
-            continue;
-          }
-          java.util.Map<String, String> data = relation.unitData(unit).asMap();
-          if ("true".equals(data.get(STARTED)) || !data.getOrDefault("client-url", "").isEmpty()) {
+          boolean serving = records.containsKey(unit) && records.get(unit).isServing();
+          if (initial.containsKey(EtcdPeer.memberNameOf(unit))
+              && (serving || "true".equals(relation.unitData(unit).get(STARTED).orElse("")))) {
             started++;
           }
         }
@@ -503,31 +502,29 @@ public final class EtcdCharm implements ReconcilerCharm {
     /**
      * The leader fixes the initial members once: itself and every peer that published a record, as
      * soon as every peer the model expects ({@link HookContext#goalState()}) has, or, when one is
-     * late, once the leader itself holds its certificates and could start. Returns whether this
-     * hook fixed them.
+     * late, once the leader itself holds its certificates and could start.
      */
-    private boolean ensureBootstrap(boolean readyToStart) {
+    private void ensureBootstrap(boolean readyToStart) {
       Optional<RelationData> app = appData();
       if (app.isEmpty() || app.get().get(BOOTSTRAP).isPresent()) {
-        return false;
+        return;
       }
       Map<String, EtcdPeer> published = remotePeers();
       if (!readyToStart && !published.keySet().containsAll(ctx.goalState().relatedUnits(CLUSTER))) {
-        return false;
+        return;
       }
       SortedMap<String, String> members;
       try {
         members = EtcdCluster.desiredMembers(self(false), published.values());
       } catch (InvalidInterfaceDataException e) {
         ctx.log().warn("cannot bootstrap yet: {}", e.getMessage());
-        return false;
+        return;
       }
       byte[] random = new byte[8];
       new SecureRandom().nextBytes(random);
       app.get().put(TOKEN, "bosun-" + HexFormat.of().formatHex(random));
       app.get().put(BOOTSTRAP, EtcdCluster.initialCluster(members));
       ctx.log().info("bootstrapping the cluster with members {}", members.keySet());
-      return true;
     }
 
     /**

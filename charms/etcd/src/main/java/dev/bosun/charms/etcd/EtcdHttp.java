@@ -82,25 +82,13 @@ final class EtcdHttp {
     return healthy(clientUrl, REQUEST_TIMEOUT);
   }
 
-  /**
-   * One request over a blocking connection: {@code java.net.http.HttpClient} would leave a selector
-   * thread in native code behind, which holds up the JVM's exit by 300 ms.
-   */
   private boolean healthy(String clientUrl, Duration timeout) {
     try {
-      HttpsURLConnection connection =
-          (HttpsURLConnection) URI.create(clientUrl + "/health").toURL().openConnection();
-      connection.setSSLSocketFactory(sockets);
-      connection.setConnectTimeout((int) Math.min(timeout.toMillis(), CONNECT_TIMEOUT.toMillis()));
-      connection.setReadTimeout((int) timeout.toMillis());
-      if (connection.getResponseCode() != 200) {
-        return false;
-      }
-      try (InputStream body = connection.getInputStream()) {
-        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        return text.replace(" ", "").contains("\"health\":\"true\"");
-      }
-    } catch (IOException | IllegalArgumentException e) {
+      return request(clientUrl, "/health", null, "health", timeout)
+          .path("health")
+          .asText("")
+          .equals("true");
+    } catch (EtcdException e) {
       return false;
     }
   }
@@ -112,7 +100,8 @@ final class EtcdHttp {
    * @throws EtcdException when the member does not answer or the answer does not parse
    */
   List<MembershipPlan.Member> members(String clientUrl) {
-    JsonNode answer = post(clientUrl, "/v3/cluster/member/list", "member list");
+    JsonNode answer =
+        request(clientUrl, "/v3/cluster/member/list", "{}", "member list", REQUEST_TIMEOUT);
     List<MembershipPlan.Member> members = new ArrayList<>();
     for (JsonNode member : answer.path("members")) {
       members.add(
@@ -131,20 +120,27 @@ final class EtcdHttp {
    * @throws EtcdException when the member does not answer or the answer does not parse
    */
   String version(String clientUrl) {
-    return request(clientUrl, "/version", null, "version").path("etcdserver").asText("");
+    return request(clientUrl, "/version", null, "version", REQUEST_TIMEOUT)
+        .path("etcdserver")
+        .asText("");
   }
 
-  private JsonNode post(String clientUrl, String path, String operation) {
-    return request(clientUrl, path, "{}", operation);
-  }
-
-  private JsonNode request(String clientUrl, String path, String body, String operation) {
+  /**
+   * One request over a blocking connection, its answer parsed as JSON: {@code java.net.http}'s
+   * client would leave a selector thread in native code behind, which holds up the JVM's exit by
+   * 300 ms.
+   *
+   * @param body what to POST, or null to GET
+   * @throws EtcdException when the member does not answer 200 or the answer does not parse
+   */
+  private JsonNode request(
+      String clientUrl, String path, String body, String operation, Duration timeout) {
     try {
       HttpsURLConnection connection =
           (HttpsURLConnection) URI.create(clientUrl + path).toURL().openConnection();
       connection.setSSLSocketFactory(sockets);
-      connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-      connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+      connection.setConnectTimeout((int) Math.min(timeout.toMillis(), CONNECT_TIMEOUT.toMillis()));
+      connection.setReadTimeout((int) timeout.toMillis());
       if (body != null) {
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
