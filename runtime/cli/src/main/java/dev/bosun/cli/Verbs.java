@@ -1,10 +1,10 @@
 package dev.bosun.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
@@ -45,7 +45,7 @@ final class Verbs {
           CompletionCommand.class,
           HelpCommand.class);
 
-  /** Verb names and aliases, as their {@code @Command} annotations give them (a test checks). */
+  /** Verb names and aliases, as their {@code @Command} annotations give them. */
   static final Map<String, Class<?>> BY_NAME = byName();
 
   /** Verbs that need every other verb registered. */
@@ -74,37 +74,12 @@ final class Verbs {
   }
 
   private static Map<String, Class<?>> byName() {
-    Map<String, Class<?>> names = new LinkedHashMap<>();
-    String[][] table = {
-      {"validate"},
-      {"deploy"},
-      {"status"},
-      {"add-unit"},
-      {"remove-unit"},
-      {"remove-application"},
-      {"config"},
-      {"integrate", "relate"},
-      {"remove-relation"},
-      {"expose"},
-      {"unexpose"},
-      {"refresh"},
-      {"run"},
-      {"resolve", "resolved"},
-      {"diff", "diff-bundle"},
-      {"export-bundle"},
-      {"show-status-log"},
-      {"debug-log"},
-      {"wait"},
-      {"attach-resource"},
-      {"destroy"},
-      {"controller"},
-      {"completion"},
-      {"help"}
-    };
-    List<Class<?>> classes = new ArrayList<>(ALL);
-    for (int i = 0; i < table.length; i++) {
-      for (String name : table[i]) {
-        names.put(name, classes.get(i));
+    Map<String, Class<?>> names = new HashMap<>();
+    for (Class<?> verb : ALL) {
+      Command command = verb.getAnnotation(Command.class);
+      names.put(command.name(), verb);
+      for (String alias : command.aliases()) {
+        names.put(alias, verb);
       }
     }
     return Map.copyOf(names);
