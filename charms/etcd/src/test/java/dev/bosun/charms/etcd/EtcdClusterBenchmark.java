@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -83,17 +81,7 @@ class EtcdClusterBenchmark {
             "iteration %d: deploy %d ms, add two members %d ms%n",
             i, deploys.get(i) / 1_000_000, additions.get(i) / 1_000_000);
       } finally {
-        runtime.close();
-        for (String machine : substrate.machineIds()) {
-          substrate.release(machine);
-        }
-        substrate.close();
-        store.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-          for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(path);
-          }
-        }
+        LocalModels.tearDown(runtime, substrate, store, directory);
       }
     }
     System.out.printf(

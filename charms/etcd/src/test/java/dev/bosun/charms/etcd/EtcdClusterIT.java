@@ -165,26 +165,7 @@ class EtcdClusterIT {
     if (directory == null) {
       return;
     }
-    try {
-      if (runtime != null) {
-        runtime.close();
-      }
-      if (substrate != null) {
-        for (String machine : substrate.machineIds()) {
-          substrate.release(machine); // stops every service this test started
-        }
-        substrate.close();
-      }
-      if (store != null) {
-        store.close();
-      }
-    } finally {
-      try (Stream<Path> files = Files.walk(directory)) {
-        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
+    LocalModels.tearDown(runtime, substrate, store, directory);
   }
 
   @Test

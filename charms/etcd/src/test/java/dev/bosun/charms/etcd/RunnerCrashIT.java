@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -65,20 +64,7 @@ class RunnerCrashIT {
     if (directory == null) {
       return;
     }
-    try {
-      runtime.close();
-      for (String machine : substrate.machineIds()) {
-        substrate.release(machine);
-      }
-      substrate.close();
-      store.close();
-    } finally {
-      try (Stream<Path> files = Files.walk(directory)) {
-        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
+    LocalModels.tearDown(runtime, substrate, store, directory);
   }
 
   @Test
