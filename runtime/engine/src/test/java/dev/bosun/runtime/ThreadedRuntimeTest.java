@@ -176,8 +176,7 @@ class ThreadedRuntimeTest {
       runtime.apply(ModelSpec.builder().application("plain", app -> app.units(1)).build());
       assertThat(runtime.awaitSettled(Duration.ofSeconds(30)).settled()).isTrue();
       store.slow = true;
-      java.util.concurrent.atomic.AtomicInteger completed =
-          new java.util.concurrent.atomic.AtomicInteger();
+      AtomicInteger completed = new AtomicInteger();
 
       // A waiter that checked the action's state while holding the wait monitor deadlocked with
       // the agent notifying it under the engine lock; with commits (made under the engine lock)
@@ -204,10 +203,84 @@ class ThreadedRuntimeTest {
     }
   }
 
-  /** A store whose commits take 20 ms once {@link #slow} is set, like synced disk commits. */
+  @Test
+  void aUnitRunsAheadOfItsQueuedCommitsByAtMostSixteenStepsAndReadsWhatItWrote() throws Exception {
+    AtomicInteger serverHooks = new AtomicInteger();
+    List<String> lostWrites = java.util.Collections.synchronizedList(new ArrayList<>());
+    // Each hook counts itself in the unit's state: a hook must read what the hook before it
+    // wrote even while that commit is still in flight.
+    Script server =
+        new Script()
+            .always(
+                ctx -> {
+                  int counted = Integer.parseInt(ctx.state().get("hooks").orElse("0"));
+                  int hook = serverHooks.incrementAndGet();
+                  if (counted != hook - 1) {
+                    lostWrites.add("hook " + hook + " read " + counted);
+                  }
+                  ctx.state().set("hooks", Integer.toString(hook));
+                });
+    CharmCatalog charms =
+        CharmCatalog.builder()
+            .add(TestCharms.define(TestCharms.serverMeta(), server))
+            .add(TestCharms.define(TestCharms.clientMeta(), new Script()))
+            .build();
+    int clients = 40;
+    try (SlowCommits store = new SlowCommits(new dev.bosun.runtime.store.InMemoryStore());
+        Runtime runtime =
+            Runtime.builder()
+                .store(store)
+                .charms(charms)
+                .settings(RuntimeSettings.builder().threads(clients + 2).build())
+                .build()) {
+      ModelSpec.Builder model =
+          ModelSpec.builder()
+              .application("server", app -> app.units(1))
+              .application("client", app -> app.units(clients));
+      runtime.apply(model.build());
+      assertThat(runtime.awaitSettled(Duration.ofSeconds(30)).settled()).isTrue();
+
+      // Queued commits wait, unapplied, and are not reported durable. Related now, the
+      // server has two hooks per client to run, one after another: it runs them without waiting
+      // for the disk until the commits of the first of its last 16 steps
+      // (UnitAgent.STEPS_IN_FLIGHT) are the ones it must wait for.
+      store.holdQueued();
+      int before = serverHooks.get();
+      runtime.apply(model.relate("client:db", "server:db").build());
+      int ahead = awaitStable(serverHooks) - before;
+      assertThat(ahead).as("hooks run with none of their commits durable").isBetween(2, 16);
+
+      store.releaseQueued();
+      assertThat(runtime.awaitSettled(Duration.ofSeconds(30)).settled()).isTrue();
+      assertThat(serverHooks.get() - before).isGreaterThan(2 * clients);
+      assertThat(lostWrites).isEmpty();
+    }
+  }
+
+  /** Returns the counter's value once it has not changed for half a second. */
+  private static int awaitStable(AtomicInteger counter) throws InterruptedException {
+    int last = -1;
+    int unchanged = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (unchanged < 5 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      int now = counter.get();
+      unchanged = now == last ? unchanged + 1 : 0;
+      last = now;
+    }
+    return last;
+  }
+
+  /**
+   * A store whose commits take 20 ms once {@link #slow} is set, like synced disk commits, and whose
+   * queued commits can be held in flight ({@link #holdQueued}).
+   */
   private static final class SlowCommits implements dev.bosun.runtime.store.Store {
     private final dev.bosun.runtime.store.Store delegate;
     volatile boolean slow;
+    private volatile java.util.concurrent.CountDownLatch held =
+        new java.util.concurrent.CountDownLatch(0);
+    private final List<Queued> waiting = new ArrayList<>();
 
     SlowCommits(dev.bosun.runtime.store.Store delegate) {
       this.delegate = delegate;
@@ -228,6 +301,59 @@ class ThreadedRuntimeTest {
       return delegate.revision();
     }
 
+    /**
+     * From now on, queued commits wait, not applied, until a direct commit applies them (before
+     * itself, as a store's group commit does) or {@link #releaseQueued}.
+     */
+    void holdQueued() {
+      held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Applies every held queued commit and reports them done. */
+    void releaseQueued() {
+      held.countDown();
+    }
+
+    @Override
+    public PendingCommit queue(dev.bosun.runtime.store.Txn txn) {
+      java.util.concurrent.CountDownLatch gate = held;
+      if (gate.getCount() == 0) {
+        dev.bosun.runtime.store.TxnResult result = commit(txn);
+        return () -> result;
+      }
+      Queued queued = new Queued(txn);
+      synchronized (this) {
+        waiting.add(queued);
+      }
+      return () -> {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+          applyQueued();
+          return queued.result;
+        }
+      };
+    }
+
+    private void applyQueued() {
+      for (Queued queued : waiting) {
+        queued.result = delegate.commit(queued.txn);
+      }
+      waiting.clear();
+    }
+
+    private static final class Queued {
+      final dev.bosun.runtime.store.Txn txn;
+      dev.bosun.runtime.store.TxnResult result;
+
+      Queued(dev.bosun.runtime.store.Txn txn) {
+        this.txn = txn;
+      }
+    }
+
     @Override
     public dev.bosun.runtime.store.TxnResult commit(dev.bosun.runtime.store.Txn txn) {
       if (slow) {
@@ -237,7 +363,10 @@ class ThreadedRuntimeTest {
           Thread.currentThread().interrupt();
         }
       }
-      return delegate.commit(txn);
+      synchronized (this) {
+        applyQueued();
+        return delegate.commit(txn);
+      }
     }
 
     @Override

@@ -53,6 +53,7 @@ final class GroupCommit {
    */
   void submit(WriteOp<?> op) {
     op.waitOn(Thread.currentThread());
+    op.queuedAt(System.nanoTime());
     queue.add(op);
   }
 
@@ -126,6 +127,48 @@ final class GroupCommit {
     Thread next = waiting.peek();
     if (next != null) {
       LockSupport.unpark(next);
+    }
+  }
+
+  /**
+   * Runs one batch of what is queued if the oldest operation has waited {@code lingerNanos} or
+   * longer and no batch is running. A writer may queue an operation and go on working before it
+   * waits for it; this commits such an operation while no one waits, so it does not linger in the
+   * queue (called now and then by a thread of the store).
+   */
+  void flushQueued(long lingerNanos) {
+    WriteOp<?> oldest = queue.peek();
+    if (oldest == null
+        || System.nanoTime() - oldest.queuedNanos() < lingerNanos
+        || !lock.tryLock()) {
+      return;
+    }
+    try {
+      runSafely(drain());
+    } finally {
+      unlockAndHandOver();
+    }
+  }
+
+  /**
+   * Runs every queued operation, in batches, with {@code runBatch} instead of the runner given at
+   * construction (the store commits them while it closes); call it from {@link #exclusively}.
+   */
+  void runQueued(Consumer<List<WriteOp<?>>> runBatch) {
+    if (!lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("runQueued runs inside exclusively");
+    }
+    while (!queue.isEmpty()) {
+      List<WriteOp<?>> batch = drain();
+      try {
+        runBatch.accept(batch);
+      } catch (RuntimeException e) {
+        for (WriteOp<?> op : batch) {
+          if (!op.isDone()) {
+            op.fail(new StoreException("the group commit failed: " + e, e));
+          }
+        }
+      }
     }
   }
 

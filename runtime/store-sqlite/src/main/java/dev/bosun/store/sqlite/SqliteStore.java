@@ -110,7 +110,12 @@ public final class SqliteStore implements Store {
     this.reaper = new LeaseReaper(clock, name + "-leases", this::reap, builder.pollInterval);
     this.dispatcher =
         new WatchDispatcher(
-            watchConnection, builder.pollInterval, reaper::expect, failures, name + "-watches");
+            watchConnection,
+            builder.pollInterval,
+            reaper::expect,
+            () -> groupCommit.flushQueued(builder.pollInterval.toNanos()),
+            failures,
+            name + "-watches");
   }
 
   /**
@@ -256,6 +261,9 @@ public final class SqliteStore implements Store {
     dispatcher.stop(STOP_TIMEOUT);
     groupCommit.exclusively(
         () -> {
+          // Writes queued and not yet awaited (their writers went on working) are committed
+          // rather than lost with the connection.
+          groupCommit.runQueued(this::commitBatch);
           writer.close();
           return null;
         });
@@ -284,6 +292,11 @@ public final class SqliteStore implements Store {
       batch.forEach(op -> op.fail(failures.closed()));
       return;
     }
+    commitBatch(batch);
+  }
+
+  /** Applies a batch of writes in one transaction and completes each of them. */
+  private void commitBatch(List<WriteOp<?>> batch) {
     if (observer != null) {
       observer.beforeBatch(batch.size());
     }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * whether any connection changed the file ({@code PRAGMA data_version}); so changes other processes
  * make to a shared file reach this process's watches within about one poll interval. On every
  * change it also reads the earliest lease deadline, so leases granted by another process are reaped
- * here if that process dies.
+ * here if that process dies. At every wake-up it also commits writes queued and not yet awaited
+ * ({@link GroupCommit#flushQueued}), so they reach the file within about one poll interval.
  *
  * <p>The change log is read in chunks of at most {@link #CHUNK_REVISIONS} revisions. This process's
  * commits never compact revisions a watch here is still owed ({@link #compactionFloor()}); if
@@ -51,6 +52,7 @@ final class WatchDispatcher {
   private final SqliteConnection connection;
   private final Duration pollInterval;
   private final LongConsumer leaseDeadline;
+  private final Runnable everyPoll;
   private final Failures failures;
   private final CopyOnWriteArrayList<SqliteWatch> watches = new CopyOnWriteArrayList<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -63,16 +65,20 @@ final class WatchDispatcher {
   /**
    * @param connection the dispatcher's own connection, closed when it stops
    * @param leaseDeadline told the earliest lease deadline whenever the file changed
+   * @param everyPoll run on the dispatcher's thread at every wake-up and poll, before it reads (the
+   *     store commits writes left queued with it)
    */
   WatchDispatcher(
       SqliteConnection connection,
       Duration pollInterval,
       LongConsumer leaseDeadline,
+      Runnable everyPoll,
       Failures failures,
       String threadName) {
     this.connection = connection;
     this.pollInterval = pollInterval;
     this.leaseDeadline = leaseDeadline;
+    this.everyPoll = everyPoll;
     this.failures = failures;
     this.thread = new Thread(this::run, threadName);
     thread.setDaemon(true);
@@ -160,6 +166,7 @@ final class WatchDispatcher {
         if (!running) {
           break;
         }
+        runEveryPoll();
         try {
           long version = connection.queryLong("PRAGMA data_version");
           if (local || version != dataVersion) {
@@ -178,6 +185,14 @@ final class WatchDispatcher {
       }
     } finally {
       connection.close();
+    }
+  }
+
+  private void runEveryPoll() {
+    try {
+      everyPoll.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a store task on the watch thread failed: {}", e.toString());
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 abstract class WriteOp<T> {
   private volatile boolean done;
   private volatile Thread waiter;
+  private long queuedNanos;
   private T result;
   private RuntimeException failure;
   private T pending;
@@ -46,6 +47,16 @@ abstract class WriteOp<T> {
     result = null;
     failure = cause;
     finish();
+  }
+
+  /** Notes when the operation was queued ({@link System#nanoTime}). */
+  final void queuedAt(long nanos) {
+    queuedNanos = nanos;
+  }
+
+  /** Returns when the operation was queued ({@link System#nanoTime}). */
+  final long queuedNanos() {
+    return queuedNanos;
   }
 
   /** Records the thread that waits for the outcome. */

@@ -219,7 +219,13 @@ class SqliteStoreTest {
   @Test
   void aQueuedTransactionIsCommittedByTheNextBatchAndAnyThreadMayAwaitIt() throws Exception {
     List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
-    SqliteStore store = open(SqliteStore.builder(file()).clock(clock).observer(batchSizes::add));
+    // A poll interval of a minute: the store's own thread leaves the queued write alone.
+    SqliteStore store =
+        open(
+            SqliteStore.builder(file())
+                .clock(clock)
+                .pollInterval(Duration.ofMinutes(1))
+                .observer(batchSizes::add));
     Store.PendingCommit queued = store.queue(Txn.builder().ifAbsent("a").put("a", "1").build());
     assertThat(store.queuedWrites()).isEqualTo(1);
     assertThat(store.revision()).as("queued, not yet committed").isZero();
@@ -240,11 +246,45 @@ class SqliteStoreTest {
 
   @Test
   void aQueuedTransactionNobodyElseCommitsIsCommittedWhenAwaited() {
-    SqliteStore store = open();
+    SqliteStore store =
+        open(SqliteStore.builder(file()).clock(clock).pollInterval(Duration.ofMinutes(1)));
     Store.PendingCommit queued = store.queue(put("a"));
     assertThat(store.get("a")).isEmpty();
     assertThat(queued.await()).isEqualTo(new TxnResult(true, 1));
     assertThat(store.get("a")).isPresent();
+  }
+
+  @Test
+  void aQueuedTransactionNobodyAwaitsReachesTheFileWithinAboutAPollInterval()
+      throws InterruptedException {
+    SqliteStore store = open();
+    store.queue(put("a"));
+
+    // No thread of the caller's commits it: the store's own thread does, once it has waited a
+    // poll interval (10 ms here). Another connection to the file sees it.
+    SqliteStore other = open();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (other.get("a").isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(other.get("a")).isPresent();
+    assertThat(store.queuedWrites()).isZero();
+  }
+
+  @Test
+  void closingTheStoreCommitsWhatWasQueuedAndNotAwaited() {
+    SqliteStore store =
+        open(SqliteStore.builder(file()).clock(clock).pollInterval(Duration.ofMinutes(1)));
+    store.queue(put("a"));
+    store.queue(put("b"));
+    assertThat(store.revision()).isZero();
+
+    store.close();
+
+    SqliteStore reopened = open();
+    assertThat(reopened.revision()).isEqualTo(2);
+    assertThat(reopened.get("a")).isPresent();
+    assertThat(reopened.get("b")).isPresent();
   }
 
   @Test

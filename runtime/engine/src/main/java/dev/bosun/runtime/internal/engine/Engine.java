@@ -14,6 +14,7 @@ import dev.bosun.runtime.internal.time.Timers;
 import dev.bosun.runtime.store.KeyValue;
 import dev.bosun.runtime.store.Store;
 import dev.bosun.runtime.store.StoreException;
+import dev.bosun.runtime.store.Txn;
 import dev.bosun.runtime.store.TxnResult;
 import dev.bosun.runtime.store.Watch;
 import dev.bosun.runtime.store.WatchEvent;
@@ -156,6 +157,16 @@ public final class Engine implements AutoCloseable {
     return result.revision();
   }
 
+  /** Marks a key deleted by a commit in flight. */
+  private static final byte[] DELETED = new byte[0];
+
+  /**
+   * The values written by commits queued and not yet awaited ({@link #queueCommit}), by key; the
+   * same arrays the commits hold, so a durable commit removes only its own.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, byte[]> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A commit queued by {@link #queueCommit}. */
   @FunctionalInterface
   interface Pending {
@@ -185,9 +196,30 @@ public final class Engine implements AutoCloseable {
       commit(commit);
       return Pending.DONE;
     }
-    Store.PendingCommit pending = store.queue(commit.toTxn());
+    Txn txn = commit.toTxn();
+    List<Map.Entry<String, byte[]>> written =
+        new ArrayList<>(txn.puts().size() + txn.deletes().size());
+    for (Txn.Put put : txn.puts()) {
+      written.add(Map.entry(put.key(), put.value()));
+    }
+    for (String key : txn.deletes()) {
+      written.add(Map.entry(key, DELETED));
+    }
+    for (Map.Entry<String, byte[]> write : written) {
+      inFlight.put(write.getKey(), write.getValue());
+    }
+    Store.PendingCommit pending = store.queue(txn);
     return () -> {
-      TxnResult result = pending.await();
+      TxnResult result;
+      try {
+        result = pending.await();
+      } finally {
+        // Durable (or failed): the store answers for these keys again, unless a later commit
+        // queued another value meanwhile.
+        for (Map.Entry<String, byte[]> write : written) {
+          inFlight.remove(write.getKey(), write.getValue());
+        }
+      }
       if (!result.succeeded()) {
         throw new StoreException(
             "a transaction's condition failed at revision "
@@ -339,7 +371,7 @@ public final class Engine implements AutoCloseable {
       } else if (key.equals(tail.key)) {
         current = tail.chunk;
       } else {
-        current = store.get(key).map(KeyValue::value).orElse(null);
+        current = currentValue(key);
       }
     }
     byte[] chunk = Journal.append(current, Json.encode(entry));
@@ -913,7 +945,22 @@ public final class Engine implements AutoCloseable {
   }
 
   private <T> T read(String key, Class<T> type) {
-    return store.get(key).map(kv -> Json.decode(kv.value(), type, key)).orElse(null);
+    byte[] value = currentValue(key);
+    return value == null ? null : Json.decode(value, type, key);
+  }
+
+  /**
+   * Returns a key's value as this engine's commits leave it: the value of the last commit queued
+   * and not yet durable ({@link #queueCommit}), else the store's; null when absent or deleted.
+   * Agents run hooks while earlier commits are in flight, so a read from the store alone could miss
+   * what an earlier hook wrote.
+   */
+  byte[] currentValue(String key) {
+    byte[] queued = inFlight.get(key);
+    if (queued != null) {
+      return queued == DELETED ? null : queued;
+    }
+    return store.get(key).map(KeyValue::value).orElse(null);
   }
 
   /** Reads a unit's bag in a relation; empty when it has none. */

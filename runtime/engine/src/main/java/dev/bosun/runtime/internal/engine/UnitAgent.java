@@ -87,7 +87,21 @@ final class UnitAgent {
   /** Whether a step is running under the lock, so hook commits are queued ({@link #step}). */
   private boolean queueing;
 
-  private final List<Engine.Pending> queued = new ArrayList<>(2);
+  /**
+   * How many steps' commits an agent leaves in flight while it runs its next hook: a hook starts
+   * once the commits of every step but the last {@value} are durable. A unit with a long run of
+   * hooks (a hub joining thousands of workers) runs them at the pace of its own work rather than
+   * one disk sync per hook, and its commits share group commits with one another.
+   */
+  static final int STEPS_IN_FLIGHT = 16;
+
+  /** The commits queued by steps and not yet awaited, oldest first. */
+  private final ArrayDeque<QueuedCommit> queued = new ArrayDeque<>();
+
+  /** The steps this agent has begun, numbering its queued commits. */
+  private long steps;
+
+  private record QueuedCommit(long step, Engine.Pending pending) {}
 
   /** Whether a hook or action of this agent is running (outside the lock) now. */
   boolean executing;
@@ -104,19 +118,21 @@ final class UnitAgent {
 
   /**
    * Runs one step: inline operations, then at most one hook or action. A hook's commits (the record
-   * that it is pending, and its results) are queued in the store under the engine's lock and
-   * awaited after releasing it, so agents on other threads commit in the same group commit. The
-   * hook runs only once its pending record is committed, and with it every commit queued before.
-   * The step that commits a hook's results does not wait for them: it schedules the agent again,
-   * and the next step queues the next hook's pending record behind them and waits for both at once
-   * (one disk sync per hook rather than two); a step that finds nothing to run, or a stopped agent,
-   * waits for what is still queued before it ends.
+   * that it is pending, and its results) are queued in the store under the engine's lock, in the
+   * order the lock gives, and awaited after releasing it, so agents on other threads commit in the
+   * same group commit. A hook runs once the commits of all but the last {@link #STEPS_IN_FLIGHT}
+   * steps are durable: the agent does not wait for a disk sync per hook. The store applies queued
+   * commits in order, so what survives a crash is always a prefix of them, as if the crash had come
+   * earlier; a hook whose results were lost runs again on restart, as an interrupted hook does. A
+   * step that finds nothing to run, or a stopped agent, waits for everything still queued, so an
+   * idle (settled) unit's commits are all durable.
    */
   void step() {
     Prepared prepared = null;
     boolean brokeDown = false;
     engine.lock.lock();
     try {
+      steps++;
       if (runnable()) {
         queueing = true;
         prepared = prepare();
@@ -133,8 +149,9 @@ final class UnitAgent {
       queueing = false;
       engine.lock.unlock();
     }
-    // Also what earlier steps queued: nothing queued is left unawaited when a step ends.
-    if (!awaitQueued() || brokeDown || prepared == null) {
+    // An idle or broken-down agent leaves nothing in flight; a busy one up to STEPS_IN_FLIGHT
+    // steps.
+    if (!awaitQueued(brokeDown || prepared == null) || brokeDown || prepared == null) {
       return;
     }
     HookOutcome outcome;
@@ -174,7 +191,7 @@ final class UnitAgent {
       // The next step waits for the results, together with what it queues.
       engine.schedule(this);
     } else {
-      awaitQueued();
+      awaitQueued(true);
     }
   }
 
@@ -184,20 +201,21 @@ final class UnitAgent {
    */
   private void commitQueued(Commit commit) {
     if (queueing) {
-      queued.add(engine.queueCommit(commit));
+      queued.add(new QueuedCommit(steps, engine.queueCommit(commit)));
     } else {
       engine.commit(commit);
     }
   }
 
   /**
-   * Waits for the commits this step queued; if one failed, stops the agent (under the lock) and
-   * returns false.
+   * Waits for the queued commits, all of them or those of all but the last {@link #STEPS_IN_FLIGHT}
+   * steps; if one failed, stops the agent (under the lock), forgets the rest and returns false.
    */
-  private boolean awaitQueued() {
+  private boolean awaitQueued(boolean all) {
     try {
-      for (Engine.Pending pending : queued) {
-        pending.await();
+      while (!queued.isEmpty() && (all || queued.peekFirst().step() <= steps - STEPS_IN_FLIGHT)) {
+        queued.peekFirst().pending().await();
+        queued.removeFirst();
       }
       return true;
     } catch (RuntimeException e) {
@@ -209,9 +227,8 @@ final class UnitAgent {
       } finally {
         engine.lock.unlock();
       }
-      return false;
-    } finally {
       queued.clear();
+      return false;
     }
   }
 
