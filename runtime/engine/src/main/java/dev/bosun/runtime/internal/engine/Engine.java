@@ -157,6 +157,12 @@ public final class Engine implements AutoCloseable {
     return result.revision();
   }
 
+  /**
+   * Entries per chunk of the model's journals: {@link Journal#CHUNK} for a new model, what its
+   * model document records otherwise (set by the loader).
+   */
+  int journalChunk = Journal.CHUNK;
+
   /** Marks a key deleted by a commit in flight. */
   private static final byte[] DELETED = new byte[0];
 
@@ -308,7 +314,11 @@ public final class Engine implements AutoCloseable {
     commit.put(
         Keys.META,
         new Documents.Meta(
-            Documents.SCHEMA, modelName, new TreeMap<>(sequences), new TreeMap<>(bundleMachines)));
+            Documents.SCHEMA,
+            modelName,
+            new TreeMap<>(sequences),
+            new TreeMap<>(bundleMachines),
+            journalChunk));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -362,9 +372,9 @@ public final class Engine implements AutoCloseable {
    */
   private void appendJournal(
       String prefix, long seq, Object entry, int limit, Commit commit, JournalTail tail) {
-    String key = Journal.chunkKey(prefix, seq);
+    String key = Journal.chunkKey(prefix, seq, journalChunk);
     byte[] current = null;
-    if (seq % Journal.CHUNK != 0) {
+    if (seq % journalChunk != 0) {
       Object pending = commit.pending(key);
       if (pending instanceof byte[] bytes) {
         current = bytes;
@@ -378,7 +388,7 @@ public final class Engine implements AutoCloseable {
     commit.put(key, chunk);
     tail.key = key;
     tail.chunk = chunk;
-    String obsolete = Journal.obsoleteChunk(prefix, seq, limit);
+    String obsolete = Journal.obsoleteChunk(prefix, seq, limit, journalChunk);
     if (obsolete != null) {
       commit.delete(obsolete);
     }

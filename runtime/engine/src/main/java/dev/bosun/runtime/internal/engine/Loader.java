@@ -69,6 +69,10 @@ final class Loader {
               + Documents.SCHEMA);
     }
     engine.modelName = model.name();
+    engine.journalChunk =
+        model.journalChunk() == null
+            ? dev.bosun.runtime.internal.persist.Journal.CHUNK_WHEN_UNRECORDED
+            : model.journalChunk();
     if (model.sequences() != null) {
       engine.sequences.putAll(model.sequences());
     }

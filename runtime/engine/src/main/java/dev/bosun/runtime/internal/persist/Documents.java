@@ -14,12 +14,16 @@ public final class Documents {
 
   private Documents() {}
 
-  /** The model: schema version, name, sequences and bundle machines. */
+  /**
+   * The model: schema version, name, sequences, bundle machines and the entries per journal chunk
+   * (null in a model written before the size was recorded: {@link Journal#CHUNK_WHEN_UNRECORDED}).
+   */
   public record Meta(
       int schema,
       String name,
       Map<String, Integer> sequences,
-      Map<String, String> bundleMachines) {}
+      Map<String, String> bundleMachines,
+      Integer journalChunk) {}
 
   /** An application. */
   public record App(

@@ -9,19 +9,25 @@ import java.util.List;
 
 /**
  * An append-only per-unit journal (the status history, the hook log) stored in chunks: entry {@code
- * n} lives in the JSON array at key {@code prefix + n / CHUNK}, so a unit's thirty-odd entries take
- * two keys rather than thirty, and appending copies one chunk's bytes without decoding it. Old
- * chunks are deleted so that at least {@code limit} entries remain.
+ * n} lives in the JSON array at key {@code prefix + n / chunk}, so a unit's entries take one key
+ * per {@code chunk} entries rather than one each, and appending copies one chunk's bytes without
+ * decoding it. Old chunks are deleted so that at least {@code limit} entries remain. The chunk size
+ * is the model's ({@link #CHUNK} for new models, {@link #CHUNK_WHEN_UNRECORDED} for models that do
+ * not record one): every append rewrites its chunk and copies it into the store's change log, so
+ * small chunks write less per hook.
  */
 public final class Journal {
-  /** Entries per chunk. */
-  public static final int CHUNK = 32;
+  /** Entries per chunk of a new model. */
+  public static final int CHUNK = 8;
+
+  /** Entries per chunk of a model whose model document records no chunk size. */
+  public static final int CHUNK_WHEN_UNRECORDED = 32;
 
   private Journal() {}
 
-  /** Returns the key of the chunk that holds entry {@code seq}. */
-  public static String chunkKey(String prefix, long seq) {
-    return prefix + Keys.sequence(seq / CHUNK);
+  /** Returns the key of the chunk of {@code chunk} entries that holds entry {@code seq}. */
+  public static String chunkKey(String prefix, long seq, int chunk) {
+    return prefix + Keys.sequence(seq / chunk);
   }
 
   /** Returns a chunk with the entry appended (a new chunk when {@code current} is null). */
@@ -42,15 +48,16 @@ public final class Journal {
   }
 
   /**
-   * Returns the key of the chunk to delete when entry {@code seq} is appended, or null: when a new
-   * chunk starts, the oldest chunk no longer needed to keep {@code limit} entries.
+   * Returns the key of the chunk to delete when entry {@code seq} is appended to chunks of {@code
+   * chunk} entries, or null: when a new chunk starts, the oldest chunk no longer needed to keep
+   * {@code limit} entries.
    */
-  public static String obsoleteChunk(String prefix, long seq, int limit) {
-    if (seq % CHUNK != 0) {
+  public static String obsoleteChunk(String prefix, long seq, int limit, int chunk) {
+    if (seq % chunk != 0) {
       return null;
     }
-    long keep = (limit + CHUNK - 1) / CHUNK;
-    long obsolete = seq / CHUNK - keep - 1;
+    long keep = (limit + chunk - 1) / chunk;
+    long obsolete = seq / chunk - keep - 1;
     return obsolete < 0 ? null : prefix + Keys.sequence(obsolete);
   }
 

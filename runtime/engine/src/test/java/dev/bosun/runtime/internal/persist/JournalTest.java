@@ -7,21 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JournalTest {
 
-  @Test
-  void appendsEntriesToChunksAndKeepsAtLeastTheLimit() {
+  @ParameterizedTest
+  @ValueSource(ints = {Journal.CHUNK, Journal.CHUNK_WHEN_UNRECORDED})
+  void appendsEntriesToChunksAndKeepsAtLeastTheLimit(int chunk) {
     TreeMap<String, byte[]> store = new TreeMap<>();
     int limit = 40;
     for (long seq = 0; seq < 200; seq++) {
-      String key = Journal.chunkKey("p/", seq);
+      String key = Journal.chunkKey("p/", seq, chunk);
       byte[] entry =
           ("{\"type\":\"t\",\"s\":\"" + seq + "\",\"m\":\"\",\"t\":0}")
               .getBytes(StandardCharsets.UTF_8);
-      store.put(key, Journal.append(seq % Journal.CHUNK == 0 ? null : store.get(key), entry));
-      String obsolete = Journal.obsoleteChunk("p/", seq, limit);
+      store.put(key, Journal.append(seq % chunk == 0 ? null : store.get(key), entry));
+      String obsolete = Journal.obsoleteChunk("p/", seq, limit, chunk);
       if (obsolete != null) {
         store.remove(obsolete);
       }
@@ -35,7 +37,7 @@ class JournalTest {
     assertThat(entries).hasSize(limit);
     assertThat(entries.get(0).s()).isEqualTo("160");
     assertThat(entries.get(limit - 1).s()).isEqualTo("199");
-    assertThat(store.size()).isLessThanOrEqualTo((limit + Journal.CHUNK - 1) / Journal.CHUNK + 1);
+    assertThat(store.size()).isLessThanOrEqualTo((limit + chunk - 1) / chunk + 1);
     assertThat(Journal.read(chunks, Documents.HistoryEntry.class, 1000).size())
         .isGreaterThanOrEqualTo(limit);
   }
