@@ -185,6 +185,12 @@ public final class Engine implements AutoCloseable {
      * @throws StoreException when it failed or its condition did not hold
      */
     void await();
+
+    /**
+     * Stops answering reads with this commit's values without waiting for it (its agent stopped
+     * after an earlier commit failed, and will not await it).
+     */
+    default void forget() {}
   }
 
   /**
@@ -215,22 +221,32 @@ public final class Engine implements AutoCloseable {
       inFlight.put(write.getKey(), write.getValue());
     }
     Store.PendingCommit pending = store.queue(txn);
-    return () -> {
-      TxnResult result;
-      try {
-        result = pending.await();
-      } finally {
-        // Durable (or failed): the store answers for these keys again, unless a later commit
-        // queued another value meanwhile.
+    return new Pending() {
+      @Override
+      public void await() {
+        TxnResult result;
+        try {
+          result = pending.await();
+        } finally {
+          forget();
+        }
+        if (!result.succeeded()) {
+          throw new StoreException(
+              "a transaction's condition failed at revision "
+                  + result.revision()
+                  + ": another writer changed the model");
+        }
+      }
+
+      /**
+       * Durable, failed or abandoned: the store answers for these keys again, unless a later commit
+       * queued another value meanwhile.
+       */
+      @Override
+      public void forget() {
         for (Map.Entry<String, byte[]> write : written) {
           inFlight.remove(write.getKey(), write.getValue());
         }
-      }
-      if (!result.succeeded()) {
-        throw new StoreException(
-            "a transaction's condition failed at revision "
-                + result.revision()
-                + ": another writer changed the model");
       }
     };
   }

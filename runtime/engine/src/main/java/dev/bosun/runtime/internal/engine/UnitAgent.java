@@ -227,6 +227,8 @@ final class UnitAgent {
       } finally {
         engine.lock.unlock();
       }
+      // The commits after the failed one are not awaited: their values stop shadowing the store.
+      queued.forEach(q -> q.pending().forget());
       queued.clear();
       return false;
     }
