@@ -159,16 +159,7 @@ final class GroupCommit {
       throw new IllegalStateException("runQueued runs inside exclusively");
     }
     while (!queue.isEmpty()) {
-      List<WriteOp<?>> batch = drain();
-      try {
-        runBatch.accept(batch);
-      } catch (RuntimeException e) {
-        for (WriteOp<?> op : batch) {
-          if (!op.isDone()) {
-            op.fail(new StoreException("the group commit failed: " + e, e));
-          }
-        }
-      }
+      runSafely(drain(), runBatch);
     }
   }
 
@@ -182,8 +173,12 @@ final class GroupCommit {
    * outcome that never comes.
    */
   private void runSafely(List<WriteOp<?>> batch) {
+    runSafely(batch, runBatch);
+  }
+
+  private static void runSafely(List<WriteOp<?>> batch, Consumer<List<WriteOp<?>>> runner) {
     try {
-      runBatch.accept(batch);
+      runner.accept(batch);
     } catch (RuntimeException | Error e) {
       for (WriteOp<?> op : batch) {
         if (!op.isDone()) {

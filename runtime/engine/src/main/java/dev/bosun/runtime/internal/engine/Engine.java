@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -170,8 +171,7 @@ public final class Engine implements AutoCloseable {
    * The values written by commits queued and not yet awaited ({@link #queueCommit}), by key; the
    * same arrays the commits hold, so a durable commit removes only its own.
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, byte[]> inFlight =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, byte[]> inFlight = new ConcurrentHashMap<>();
 
   /** A commit queued by {@link #queueCommit}. */
   @FunctionalInterface
@@ -213,12 +213,11 @@ public final class Engine implements AutoCloseable {
         new ArrayList<>(txn.puts().size() + txn.deletes().size());
     for (Txn.Put put : txn.puts()) {
       written.add(Map.entry(put.key(), put.value()));
+      inFlight.put(put.key(), put.value());
     }
     for (String key : txn.deletes()) {
       written.add(Map.entry(key, DELETED));
-    }
-    for (Map.Entry<String, byte[]> write : written) {
-      inFlight.put(write.getKey(), write.getValue());
+      inFlight.put(key, DELETED);
     }
     Store.PendingCommit pending = store.queue(txn);
     return new Pending() {

@@ -13,6 +13,7 @@ import dev.bosun.model.spec.Constraints;
 import dev.bosun.runtime.ActionStatus;
 import dev.bosun.runtime.OperationException;
 import dev.bosun.runtime.internal.persist.Documents;
+import dev.bosun.runtime.internal.persist.Journal;
 import dev.bosun.runtime.internal.persist.Json;
 import dev.bosun.runtime.internal.persist.Keys;
 import dev.bosun.runtime.store.KeyValue;
@@ -70,9 +71,7 @@ final class Loader {
     }
     engine.modelName = model.name();
     engine.journalChunk =
-        model.journalChunk() == null
-            ? dev.bosun.runtime.internal.persist.Journal.CHUNK_WHEN_UNRECORDED
-            : model.journalChunk();
+        model.journalChunk() == null ? Journal.CHUNK_WHEN_UNRECORDED : model.journalChunk();
     if (model.sequences() != null) {
       engine.sequences.putAll(model.sequences());
     }
@@ -136,8 +135,7 @@ final class Loader {
     }
     for (KeyValue kv : lastLogChunks.values()) {
       for (Documents.LogEntry entry :
-          dev.bosun.runtime.internal.persist.Journal.read(
-              List.of(kv), Documents.LogEntry.class, Integer.MAX_VALUE)) {
+          Journal.read(List.of(kv), Documents.LogEntry.class, Integer.MAX_VALUE)) {
         engine.raiseLogSequence(entry.seq());
       }
     }
