@@ -10,11 +10,16 @@ import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Optional;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Key generation, signature algorithms and key descriptions, with the JDK's providers. */
+/**
+ * Key generation, signature algorithms and key descriptions, with the JDK's providers. RSA keys
+ * come from OpenSSL when the machine has {@code openssl} ({@link OpenSslKeyPairs}), else from
+ * {@link RsaKeyPairs}; EC keys from the JDK.
+ */
 final class Keys {
   static final SecureRandom RANDOM = new SecureRandom();
 
@@ -23,7 +28,12 @@ final class Keys {
   static KeyPair generate(KeySpec spec) {
     try {
       if (spec.type() == KeyType.RSA) {
-        return RsaKeyPairs.generate(spec.bits(), RANDOM);
+        Optional<KeyPair> fromOpenSsl =
+            OpenSslKeyPairs.onPath()
+                .flatMap(openssl -> OpenSslKeyPairs.generate(openssl, spec.bits()));
+        return fromOpenSsl.isPresent()
+            ? fromOpenSsl.get()
+            : RsaKeyPairs.generate(spec.bits(), RANDOM);
       }
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
