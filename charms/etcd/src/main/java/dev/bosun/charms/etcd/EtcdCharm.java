@@ -180,6 +180,8 @@ public final class EtcdCharm implements ReconcilerCharm {
         }
         for (MembershipPlan.Member member : members) {
           if (member.name().equals(name) && MembershipPlan.keepsQuorum(remaining, healthy)) {
+            // etcd exits as soon as it learns it was removed: not a crash to restart.
+            ctx.machine().services().expectExit(SERVICE);
             admin.remove(member.id());
             ctx.log().info("removed member {} from the cluster", name);
           }

@@ -81,6 +81,9 @@ public final class FakeMachine implements Machine {
       }
 
       @Override
+      public void expectExit(String name) {}
+
+      @Override
       public Optional<ServiceStatus> status(String name) {
         return services.containsKey(name)
             ? Optional.of(new ServiceStatus(name, true, 1, 0))

@@ -169,6 +169,11 @@ final class DirectoryMachine implements Machine {
       }
 
       @Override
+      public void expectExit(String name) {
+        // Records only: no process runs, so none exits.
+      }
+
+      @Override
       public Optional<ServiceStatus> status(String name) {
         ServiceRecord record = services.get(name);
         return record == null

@@ -60,7 +60,9 @@ final class LocalServices implements Services {
           reason = "ensured";
         } else if (!hash.equals(service.specHash)) {
           reason = "its specification changed";
-        } else if (service.state == State.RUNNING && live(service)) {
+        } else if ((service.state == State.RUNNING || service.state == State.EXITING)
+            && live(service)) {
+          service.state = State.RUNNING; // ensured again: supervised as usual from now on
           return;
         } else {
           reason = "ensured while it was not running";
@@ -115,13 +117,32 @@ final class LocalServices implements Services {
   }
 
   @Override
+  public void expectExit(String name) {
+    SupervisedService service = services.get(name);
+    if (service == null) {
+      return;
+    }
+    service.lock.lock();
+    try {
+      if (service.state == State.RUNNING) {
+        service.state = State.EXITING;
+      }
+    } finally {
+      service.lock.unlock();
+    }
+  }
+
+  @Override
   public Optional<ServiceStatus> status(String name) {
     SupervisedService service = services.get(name);
     if (service == null || service.state == State.GONE || service.state == State.NEW) {
       return Optional.empty();
     }
     ProcessIdentity process = service.process;
-    boolean running = service.state == State.RUNNING && process != null && process.live() != null;
+    boolean running =
+        (service.state == State.RUNNING || service.state == State.EXITING)
+            && process != null
+            && process.live() != null;
     return Optional.of(
         new ServiceStatus(name, running, running ? process.pid() : -1, service.restarts));
   }
@@ -202,6 +223,16 @@ final class LocalServices implements Services {
   }
 
   private void supervise(SupervisedService service, long nowNanos) {
+    if (service.state == State.EXITING && !live(service)) {
+      LOG.info(
+          "service {} on machine {} exited as its charm expected (pid {})",
+          service.name,
+          machine.id(),
+          service.process == null ? -1 : service.process.pid());
+      service.state = State.EXITED;
+      service.process = null;
+      return;
+    }
     if (service.state == State.RUNNING && !live(service)) {
       crashed(service, nowNanos);
     }

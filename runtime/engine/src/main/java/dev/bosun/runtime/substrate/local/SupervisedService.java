@@ -18,6 +18,10 @@ final class SupervisedService {
     RUNNING,
     /** Its process exited; the supervisor restarts it at {@link #restartAtNanos}. */
     CRASHED,
+    /** Its process was started and is expected to exit on its own; it is not restarted. */
+    EXITING,
+    /** Its process exited as expected; it stays down until ensured, restarted or stopped. */
+    EXITED,
     /** Stopped on purpose and forgotten. */
     GONE
   }

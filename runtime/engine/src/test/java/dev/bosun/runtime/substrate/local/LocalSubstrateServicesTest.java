@@ -132,6 +132,50 @@ class LocalSubstrateServicesTest {
   }
 
   @Test
+  void aServiceExpectedToExitIsNotRestartedWhenItDoesUntilItIsEnsuredAgain() {
+    Machine machine = substrate.provision(MachineRequest.of("0"));
+    ServiceSpec leaver = ServiceSpec.of("leaver", "sleep", "600");
+    machine.services().ensure(leaver);
+    machine.services().ensure(ServiceSpec.of("witness", "sleep", "600"));
+    long leaverPid = Machines.pid(substrate, "0", "leaver");
+    long witnessPid = Machines.pid(substrate, "0", "witness");
+
+    machine.services().expectExit("leaver");
+    machine.services().expectExit("unknown"); // nothing to expect: ignored
+    assertThat(machine.services().status("leaver"))
+        .contains(new ServiceStatus("leaver", true, leaverPid, 0));
+    Machines.kill(leaverPid);
+    Machines.kill(witnessPid);
+
+    // The witness's restart shows the supervisor has checked both since they exited.
+    Await.until(
+        "the supervisor restarts the witness",
+        () ->
+            machine
+                .services()
+                .status("witness")
+                .map(status -> status.running() && status.restarts() == 1)
+                .orElse(false));
+    assertThat(machine.services().status("leaver"))
+        .contains(new ServiceStatus("leaver", false, -1, 0));
+    assertThat(read(machine.root().resolve("var/log/leaver.log")))
+        .doesNotContain("after its process exited");
+
+    machine.services().ensure(leaver);
+    long again = Machines.pid(substrate, "0", "leaver");
+    assertThat(again).isNotEqualTo(leaverPid);
+    Machines.kill(again);
+    Await.until(
+        "the ensured service is supervised again",
+        () ->
+            machine
+                .services()
+                .status("leaver")
+                .map(status -> status.running() && status.restarts() == 1)
+                .orElse(false));
+  }
+
+  @Test
   void whatACrashedServiceLeftInItsSessionIsStoppedBeforeItIsRestarted() {
     Machine machine = substrate.provision(MachineRequest.of("0"));
     machine.services().ensure(ServiceSpec.of("tree", "sh", "-c", "sleep 600 & wait"));
