@@ -11,8 +11,12 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
-  /** Runs the command with the process's standard output and error. */
+  /**
+   * Runs the command with the process's standard output and error; a command that runs hooks has
+   * the charms' {@link dev.bosun.charm.WarmUp}s run in the background while it starts up.
+   */
   public static int run(String[] args) {
+    WarmUps.start(args, Cli.class.getClassLoader());
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     return run(

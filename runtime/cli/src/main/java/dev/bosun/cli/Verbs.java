@@ -58,19 +58,30 @@ final class Verbs {
 
   /** Returns the verbs to register for a command line. */
   static List<Class<?>> needed(String[] args) {
+    String name = verbName(args);
+    Class<?> verb = name == null ? null : BY_NAME.get(name);
+    return verb == null || NEED_ALL.contains(name) ? ALL : List.of(verb);
+  }
+
+  /** Returns the class of the verb a command line names, or null when it names no known verb. */
+  static Class<?> named(String[] args) {
+    String name = verbName(args);
+    return name == null ? null : BY_NAME.get(name);
+  }
+
+  /** The first argument that is neither a root option nor an option's value. */
+  private static String verbName(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (OPTIONS_WITH_VALUE.contains(arg)) {
         i++;
         continue;
       }
-      if (arg.startsWith("-")) {
-        continue;
+      if (!arg.startsWith("-")) {
+        return arg;
       }
-      Class<?> verb = BY_NAME.get(arg);
-      return verb == null || NEED_ALL.contains(arg) ? ALL : List.of(verb);
     }
-    return ALL;
+    return null;
   }
 
   private static Map<String, Class<?>> byName() {

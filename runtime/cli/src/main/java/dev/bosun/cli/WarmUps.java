@@ -1,0 +1,58 @@
+package dev.bosun.cli;
+
+import dev.bosun.charm.WarmUp;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the charms' {@link WarmUp}s on one daemon thread while a command that runs hooks starts up:
+ * the start-up is single-threaded, so the second core is free to load and compile what the first
+ * hooks need. The thread runs alongside the first hooks if it is not done by then, as hooks of
+ * different units run alongside each other; the process does not wait for it to exit.
+ */
+final class WarmUps {
+  private static final Logger LOG = LoggerFactory.getLogger(WarmUps.class);
+
+  private WarmUps() {}
+
+  /** Starts the warm-ups the class loader finds, unless the verb runs no hooks. */
+  static void start(String[] args, ClassLoader classLoader) {
+    if (!wanted(args)) {
+      return;
+    }
+    Thread thread = new Thread(() -> run(classLoader), "bosun-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Whether the command line names a verb that may run hooks. */
+  static boolean wanted(String[] args) {
+    Class<?> verb = Verbs.named(args);
+    return verb != null && ModelCommand.class.isAssignableFrom(verb) && !readOnly(verb);
+  }
+
+  private static void run(ClassLoader classLoader) {
+    try {
+      for (WarmUp warmUp : ServiceLoader.load(WarmUp.class, classLoader)) {
+        try {
+          warmUp.run();
+        } catch (RuntimeException e) {
+          LOG.debug("warm-up {} failed: {}", warmUp.getClass().getName(), e.toString());
+        }
+      }
+    } catch (ServiceConfigurationError e) {
+      LOG.debug("cannot load the warm-ups: {}", e.getMessage());
+    }
+  }
+
+  /** Verbs that only read the model: no hook runs, so no warm-up. */
+  private static boolean readOnly(Class<?> verb) {
+    return verb == StatusCommand.class
+        || verb == ShowStatusLogCommand.class
+        || verb == DebugLogCommand.class
+        || verb == DiffCommand.class
+        || verb == ExportBundleCommand.class;
+  }
+}
