@@ -224,11 +224,16 @@ final class LocalServices implements Services {
 
   private void supervise(SupervisedService service, long nowNanos) {
     if (service.state == State.EXITING && !live(service)) {
+      ProcessIdentity exited = service.process;
       LOG.info(
           "service {} on machine {} exited as its charm expected (pid {})",
           service.name,
           machine.id(),
-          service.process == null ? -1 : service.process.pid());
+          exited == null ? -1 : exited.pid());
+      if (exited != null) {
+        // As after a crash: what it started may still run in its session; stop that too.
+        Processes.terminate(List.of(exited), context.settings().stopGracePeriod());
+      }
       service.state = State.EXITED;
       service.process = null;
       return;

@@ -176,6 +176,23 @@ class LocalSubstrateServicesTest {
   }
 
   @Test
+  void whatAServiceThatExitedAsExpectedLeftInItsSessionIsStopped() {
+    Machine machine = substrate.provision(MachineRequest.of("0"));
+    machine.services().ensure(ServiceSpec.of("tree", "sh", "-c", "sleep 600 & wait"));
+    long pid = Machines.pid(substrate, "0", "tree");
+    ProcessHandle child =
+        Await.value(
+            "the service starts its child",
+            () -> ProcessHandle.of(pid).orElseThrow().children().findFirst().orElse(null));
+
+    machine.services().expectExit("tree");
+    Machines.kill(pid);
+
+    Await.until("the child is stopped", () -> !Processes.alive(child));
+    assertThat(machine.services().status("tree")).contains(new ServiceStatus("tree", false, -1, 0));
+  }
+
+  @Test
   void whatACrashedServiceLeftInItsSessionIsStoppedBeforeItIsRestarted() {
     Machine machine = substrate.provision(MachineRequest.of("0"));
     machine.services().ensure(ServiceSpec.of("tree", "sh", "-c", "sleep 600 & wait"));
