@@ -178,12 +178,8 @@ class LocalSubstrateServicesTest {
   @Test
   void whatAServiceThatExitedAsExpectedLeftInItsSessionIsStopped() {
     Machine machine = substrate.provision(MachineRequest.of("0"));
-    machine.services().ensure(ServiceSpec.of("tree", "sh", "-c", "sleep 600 & wait"));
+    ProcessHandle child = treeWithChild(machine);
     long pid = Machines.pid(substrate, "0", "tree");
-    ProcessHandle child =
-        Await.value(
-            "the service starts its child",
-            () -> ProcessHandle.of(pid).orElseThrow().children().findFirst().orElse(null));
 
     machine.services().expectExit("tree");
     Machines.kill(pid);
@@ -195,12 +191,8 @@ class LocalSubstrateServicesTest {
   @Test
   void whatACrashedServiceLeftInItsSessionIsStoppedBeforeItIsRestarted() {
     Machine machine = substrate.provision(MachineRequest.of("0"));
-    machine.services().ensure(ServiceSpec.of("tree", "sh", "-c", "sleep 600 & wait"));
+    ProcessHandle child = treeWithChild(machine);
     long pid = Machines.pid(substrate, "0", "tree");
-    ProcessHandle child =
-        Await.value(
-            "the service starts its child",
-            () -> ProcessHandle.of(pid).orElseThrow().children().findFirst().orElse(null));
 
     Machines.kill(pid);
 
@@ -327,6 +319,15 @@ class LocalSubstrateServicesTest {
     assertThatThrownBy(() -> host.services().ensure(ServiceSpec.of("late", "sleep", "1")))
         .isInstanceOf(SubstrateException.class)
         .hasMessage("machine 0 has been released");
+  }
+
+  /** Ensures service "tree", a shell that waits for a child it started; returns the child. */
+  private ProcessHandle treeWithChild(Machine machine) {
+    machine.services().ensure(ServiceSpec.of("tree", "sh", "-c", "sleep 600 & wait"));
+    long pid = Machines.pid(substrate, "0", "tree");
+    return Await.value(
+        "the service starts its child",
+        () -> ProcessHandle.of(pid).orElseThrow().children().findFirst().orElse(null));
   }
 
   private static ServiceSpec portHolder(String address, int port) {
