@@ -179,8 +179,7 @@ final class OpenSslKeyPairs {
           n.bitLength() == bits
               && E.equals(key.getPublicExponent())
               && p.multiply(q).equals(n)
-              && p.subtract(q).abs().bitLength() > bits / 2 - 100
-              && d.bitLength() > bits / 2
+              && RsaKeyPairs.meetsFipsBounds(p, q, d, bits)
               && E.multiply(d).mod(p1).equals(BigInteger.ONE)
               && E.multiply(d).mod(q1).equals(BigInteger.ONE)
               && key.getPrimeExponentP().equals(d.mod(p1))

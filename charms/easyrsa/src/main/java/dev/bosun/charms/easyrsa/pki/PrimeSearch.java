@@ -56,16 +56,9 @@ final class PrimeSearch {
       helper.setDaemon(true);
       helper.start();
     }
+    // Returns once the list is full or a helper failed: the calling thread searches until then.
     search.search();
     synchronized (search) {
-      while (search.failure == null && search.found.size() < wanted) {
-        try {
-          search.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while searching for primes", e);
-        }
-      }
       if (search.failure != null) {
         throw new IllegalStateException("a prime search thread failed", search.failure);
       }
@@ -79,7 +72,6 @@ final class PrimeSearch {
     } catch (RuntimeException | Error e) {
       synchronized (this) {
         failure = e;
-        notifyAll();
       }
     }
   }
@@ -113,7 +105,6 @@ final class PrimeSearch {
   private synchronized void offer(BigInteger prime) {
     if (found.size() < wanted && !found.contains(prime)) {
       found.add(prime);
-      notifyAll();
     }
   }
 

@@ -40,8 +40,6 @@ final class RsaKeyPairs {
     }
     int pBits = (bits + 1) / 2;
     int qBits = bits - pBits;
-    BigInteger minimumDistance = BigInteger.ONE.shiftLeft(bits / 2 - 100);
-    BigInteger minimumD = BigInteger.ONE.shiftLeft(bits / 2);
     while (true) {
       BigInteger p;
       BigInteger q;
@@ -53,20 +51,13 @@ final class RsaKeyPairs {
         p = PrimeSearch.find(1, pBits, E, random, HELPERS).get(0);
         q = PrimeSearch.find(1, qBits, E, random, HELPERS).get(0);
       }
-      if (p.subtract(q).abs().compareTo(minimumDistance) <= 0) {
-        continue;
-      }
-      if (p.compareTo(q) < 0) {
-        BigInteger swap = p;
-        p = q;
-        q = swap;
-      }
+      // p > q: the larger of two primes of one size, or the prime with more bits (top bits set)
       BigInteger n = p.multiply(q);
       BigInteger p1 = p.subtract(BigInteger.ONE);
       BigInteger q1 = q.subtract(BigInteger.ONE);
       BigInteger lambda = p1.divide(p1.gcd(q1)).multiply(q1);
       BigInteger d = E.modInverse(lambda);
-      if (d.compareTo(minimumD) <= 0) {
+      if (!meetsFipsBounds(p, q, d, bits)) {
         continue;
       }
       KeyFactory factory = KeyFactory.getInstance("RSA");
@@ -75,5 +66,15 @@ final class RsaKeyPairs {
           factory.generatePrivate(
               new RSAPrivateCrtKeySpec(n, E, d, p, q, d.mod(p1), d.mod(q1), q.modInverse(p))));
     }
+  }
+
+  /**
+   * Whether the primes and the private exponent of a {@code bits}-bit key meet the bounds of FIPS
+   * 186-4 B.3.1 that the JDK's generator leaves unchecked: |p − q| &gt; 2<sup>bits/2 − 100</sup>
+   * and d &gt; 2<sup>bits/2</sup>.
+   */
+  static boolean meetsFipsBounds(BigInteger p, BigInteger q, BigInteger d, int bits) {
+    return p.subtract(q).abs().compareTo(BigInteger.ONE.shiftLeft(bits / 2 - 100)) > 0
+        && d.compareTo(BigInteger.ONE.shiftLeft(bits / 2)) > 0;
   }
 }
