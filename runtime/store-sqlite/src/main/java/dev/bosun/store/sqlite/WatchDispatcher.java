@@ -47,7 +47,9 @@ final class WatchDispatcher {
   static final int MAX_FILTERED_PREFIXES = 8;
 
   private static final String CHANGES =
-      "SELECT revision, key, deleted, value FROM changes WHERE revision >= ? AND revision < ?";
+      "SELECT "
+          + ChangeIds.revisionOf("id")
+          + " AS revision, key, deleted, value FROM changes WHERE id >= ? AND id < ?";
 
   private final SqliteConnection connection;
   private final Duration pollInterval;
@@ -301,8 +303,8 @@ final class WatchDispatcher {
     }
     sql.append(" ORDER BY revision, key");
     PreparedStatement select = connection.prepared(sql.toString());
-    select.setLong(1, from);
-    select.setLong(2, until);
+    select.setLong(1, ChangeIds.first(from));
+    select.setLong(2, ChangeIds.first(until));
     for (int i = 0; i < bounds.size(); i++) {
       select.setBytes(3 + i, bounds.get(i));
     }

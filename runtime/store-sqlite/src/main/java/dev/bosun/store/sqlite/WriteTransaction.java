@@ -20,6 +20,11 @@ final class WriteTransaction {
   private long earliestNewDeadline = Queries.NO_DEADLINE;
   private final List<byte[]> writtenKeys = new ArrayList<>();
 
+  /** The revision of the last change logged, and how many changes it has so far. */
+  private long loggedRevision = -1;
+
+  private long changesAtRevision;
+
   private WriteTransaction(SqliteConnection connection, long now) throws SQLException {
     this.connection = connection;
     this.now = now;
@@ -204,8 +209,8 @@ final class WriteTransaction {
     if (revision != startRevision || compact) {
       long compacted = compact ? compactable : compactedRevision;
       if (compacted > compactedRevision) {
-        PreparedStatement forget = connection.prepared("DELETE FROM changes WHERE revision <= ?");
-        forget.setLong(1, compacted);
+        PreparedStatement forget = connection.prepared("DELETE FROM changes WHERE id < ?");
+        forget.setLong(1, ChangeIds.first(compacted + 1));
         forget.executeUpdate();
         compactedRevision = compacted;
       }
@@ -225,11 +230,17 @@ final class WriteTransaction {
   }
 
   private void logChange(long at, byte[] key, boolean deleted, byte[] value) throws SQLException {
+    if (at != loggedRevision) {
+      loggedRevision = at;
+      changesAtRevision = 0;
+    } else if (changesAtRevision == ChangeIds.PER_REVISION) {
+      throw new SQLException(
+          "one revision cannot change more than " + ChangeIds.PER_REVISION + " keys");
+    }
     writtenKeys.add(key);
     PreparedStatement insert =
-        connection.prepared(
-            "INSERT INTO changes (revision, key, deleted, value) VALUES (?, ?, ?, ?)");
-    insert.setLong(1, at);
+        connection.prepared("INSERT INTO changes (id, key, deleted, value) VALUES (?, ?, ?, ?)");
+    insert.setLong(1, ChangeIds.first(at) + changesAtRevision++);
     insert.setBytes(2, key);
     insert.setInt(3, deleted ? 1 : 0);
     insert.setBytes(4, value);

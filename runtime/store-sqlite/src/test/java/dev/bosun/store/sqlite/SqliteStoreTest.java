@@ -97,29 +97,80 @@ class SqliteStoreTest {
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
         Statement statement = raw.createStatement()) {
       assertThat(query(statement, "PRAGMA journal_mode")).isEqualTo("wal");
-      assertThat(query(statement, "PRAGMA user_version")).isEqualTo("1");
+      assertThat(query(statement, "PRAGMA user_version")).isEqualTo("2");
       assertThat(Long.parseLong(query(statement, "PRAGMA application_id"))).isEqualTo(0x426f736eL);
       assertThat(query(statement, "SELECT typeof(value) FROM kv")).isEqualTo("blob");
     }
-    assertThat(SqliteStore.SCHEMA_VERSION).isEqualTo(1);
+    assertThat(SqliteStore.SCHEMA_VERSION).isEqualTo(2);
+  }
+
+  @Test
+  void aFileOfSchemaVersionOneIsMigratedWithItsKeysAndItsHistory() throws SQLException {
+    // Version 1 as it was written: the change log keyed by (revision, key).
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = raw.createStatement()) {
+      for (String sql :
+          List.of(
+              "PRAGMA journal_mode = WAL",
+              "CREATE TABLE store_meta (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                  + " revision INTEGER NOT NULL, compacted_revision INTEGER NOT NULL)",
+              "INSERT INTO store_meta VALUES (1, 3, 1)",
+              "CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL,"
+                  + " create_revision INTEGER NOT NULL, mod_revision INTEGER NOT NULL,"
+                  + " version INTEGER NOT NULL, lease INTEGER NOT NULL)",
+              "CREATE INDEX kv_by_lease ON kv (lease) WHERE lease <> 0",
+              "CREATE TABLE changes (revision INTEGER NOT NULL, key BLOB NOT NULL,"
+                  + " deleted INTEGER NOT NULL, value BLOB NOT NULL, PRIMARY KEY (revision, key))",
+              "CREATE TABLE leases (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                  + " ttl_millis INTEGER NOT NULL, deadline_millis INTEGER NOT NULL)",
+              "CREATE INDEX leases_by_deadline ON leases (deadline_millis)",
+              "INSERT INTO kv VALUES (CAST('a' AS BLOB), CAST('2' AS BLOB), 2, 3, 2, 0)",
+              "INSERT INTO kv VALUES (CAST('c' AS BLOB), CAST('1' AS BLOB), 2, 2, 1, 0)",
+              "INSERT INTO changes VALUES (2, CAST('c' AS BLOB), 0, CAST('1' AS BLOB))",
+              "INSERT INTO changes VALUES (2, CAST('a' AS BLOB), 0, CAST('1' AS BLOB))",
+              "INSERT INTO changes VALUES (3, CAST('b' AS BLOB), 1, CAST('' AS BLOB))",
+              "INSERT INTO changes VALUES (3, CAST('a' AS BLOB), 0, CAST('2' AS BLOB))",
+              "PRAGMA application_id = " + 0x426f736e,
+              "PRAGMA user_version = 1")) {
+        statement.execute(sql);
+      }
+    }
+
+    SqliteStore store = open();
+    assertThat(store.revision()).isEqualTo(3);
+    assertThat(store.get("a").orElseThrow().valueAsString()).isEqualTo("2");
+    assertThat(store.get("a").orElseThrow().version()).isEqualTo(2);
+    assertThat(store.commit(Txn.builder().put("c", "2").build()).revision()).isEqualTo(4);
+    List<String> replayed = Collections.synchronizedList(new ArrayList<>());
+    store.watch("", 2, (revision, events) -> events.forEach(e -> replayed.add(e.toString())));
+    time.await("the history is replayed", () -> replayed.size() == 5);
+    assertThat(replayed).containsExactly("PUT a@2", "PUT c@2", "PUT a@3", "DELETE b@3", "PUT c@4");
+    assertThatThrownBy(() -> store.watch("", 1, (revision, events) -> {}))
+        .isInstanceOf(CompactedException.class);
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = raw.createStatement()) {
+      assertThat(query(statement, "PRAGMA user_version")).isEqualTo("2");
+      assertThat(query(statement, "SELECT count(*) FROM sqlite_master WHERE name = 'changes_v1'"))
+          .isEqualTo("0");
+    }
   }
 
   @Test
   void aFileFromANewerBosunIsRefused() throws SQLException {
     open().close();
-    execute("PRAGMA user_version = 2");
+    execute("PRAGMA user_version = 3");
     assertThatThrownBy(this::open)
         .isInstanceOf(UnsupportedSchemaException.class)
         .hasMessage(
             "the store file "
                 + file()
-                + " has schema version 2, but this Bosun knows schema versions up to 1: open it"
+                + " has schema version 3, but this Bosun knows schema versions up to 2: open it"
                 + " with the newer Bosun that wrote it")
         .satisfies(
             e -> {
               UnsupportedSchemaException schema = (UnsupportedSchemaException) e;
-              assertThat(schema.foundVersion()).isEqualTo(2);
-              assertThat(schema.supportedVersion()).isEqualTo(1);
+              assertThat(schema.foundVersion()).isEqualTo(3);
+              assertThat(schema.supportedVersion()).isEqualTo(2);
               assertThat(schema.file()).isEqualTo(file());
             });
   }
@@ -418,7 +469,7 @@ class SqliteStoreTest {
     }
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file());
         Statement statement = raw.createStatement()) {
-      assertThat(query(statement, "SELECT group_concat(revision) FROM changes"))
+      assertThat(query(statement, "SELECT group_concat(id >> 24) FROM changes"))
           .isEqualTo("16,17,18,19,20");
       assertThat(query(statement, "SELECT compacted_revision FROM store_meta")).isEqualTo("15");
     }
