@@ -14,7 +14,6 @@ import dev.bosun.runtime.internal.time.Timers;
 import dev.bosun.runtime.store.KeyValue;
 import dev.bosun.runtime.store.Store;
 import dev.bosun.runtime.store.StoreException;
-import dev.bosun.runtime.store.Txn;
 import dev.bosun.runtime.store.TxnResult;
 import dev.bosun.runtime.store.Watch;
 import dev.bosun.runtime.store.WatchEvent;
@@ -30,7 +29,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -52,6 +50,10 @@ public final class Engine implements AutoCloseable {
 
   final ReentrantLock lock = new ReentrantLock();
   final Store store;
+
+  /** The commits on their way to the store, readable before they are durable. */
+  private final CommitQueue commits;
+
   final Substrate substrate;
   final Clock clock;
   final Timers timers;
@@ -86,6 +88,7 @@ public final class Engine implements AutoCloseable {
       Function<String, Optional<CharmDefinition>> charms,
       HookInvoker invoker) {
     this.store = store;
+    this.commits = new CommitQueue(store);
     this.substrate = substrate;
     this.clock = clock;
     this.settings = settings;
@@ -148,6 +151,7 @@ public final class Engine implements AutoCloseable {
     if (commit.isEmpty()) {
       return 0;
     }
+    commits.handOver();
     TxnResult result = store.commit(commit.toTxn());
     if (!result.succeeded()) {
       throw new StoreException(
@@ -163,15 +167,6 @@ public final class Engine implements AutoCloseable {
    * model document records otherwise (set by the loader).
    */
   int journalChunk = Journal.CHUNK;
-
-  /** Marks a key deleted by a commit in flight. */
-  private static final byte[] DELETED = new byte[0];
-
-  /**
-   * The values written by commits queued and not yet awaited ({@link #queueCommit}), by key; the
-   * same arrays the commits hold, so a durable commit removes only its own.
-   */
-  private final ConcurrentHashMap<String, byte[]> inFlight = new ConcurrentHashMap<>();
 
   /** A commit queued by {@link #queueCommit}. */
   @FunctionalInterface
@@ -197,10 +192,11 @@ public final class Engine implements AutoCloseable {
    * Queues the writes in the store behind every commit queued or made before (call it under the
    * lock, so the store applies commits in the order the lock gives) and returns at once; the caller
    * waits for it after releasing the lock, so the commits of agents on other threads share the
-   * store's next group commit instead of waiting for the lock. In deterministic mode it commits at
-   * once.
+   * store's next group commit instead of waiting for the lock. With {@code joinNext}, the agent's
+   * next commit joins this one if nothing is queued in between ({@link CommitQueue}). In
+   * deterministic mode it commits at once.
    */
-  Pending queueCommit(Commit commit) {
+  Pending queueCommit(Commit commit, UnitAgent owner, boolean joinNext) {
     if (commit.isEmpty()) {
       return Pending.DONE;
     }
@@ -208,46 +204,7 @@ public final class Engine implements AutoCloseable {
       commit(commit);
       return Pending.DONE;
     }
-    Txn txn = commit.toTxn();
-    List<Map.Entry<String, byte[]>> written =
-        new ArrayList<>(txn.puts().size() + txn.deletes().size());
-    for (Txn.Put put : txn.puts()) {
-      written.add(Map.entry(put.key(), put.value()));
-      inFlight.put(put.key(), put.value());
-    }
-    for (String key : txn.deletes()) {
-      written.add(Map.entry(key, DELETED));
-      inFlight.put(key, DELETED);
-    }
-    Store.PendingCommit pending = store.queue(txn);
-    return new Pending() {
-      @Override
-      public void await() {
-        TxnResult result;
-        try {
-          result = pending.await();
-        } finally {
-          forget();
-        }
-        if (!result.succeeded()) {
-          throw new StoreException(
-              "a transaction's condition failed at revision "
-                  + result.revision()
-                  + ": another writer changed the model");
-        }
-      }
-
-      /**
-       * Durable, failed or abandoned: the store answers for these keys again, unless a later commit
-       * queued another value meanwhile.
-       */
-      @Override
-      public void forget() {
-        for (Map.Entry<String, byte[]> write : written) {
-          inFlight.remove(write.getKey(), write.getValue());
-        }
-      }
-    };
+    return commits.queue(commit.toTxn(), owner, joinNext);
   }
 
   /**
@@ -598,6 +555,7 @@ public final class Engine implements AutoCloseable {
       long lease = app.leaderLease;
       app.leaderLease = 0;
       app.leader = null;
+      commits.handOver();
       store.revokeLease(lease);
     }
   }
@@ -981,9 +939,9 @@ public final class Engine implements AutoCloseable {
    * what an earlier hook wrote.
    */
   byte[] currentValue(String key) {
-    byte[] queued = inFlight.get(key);
+    byte[] queued = commits.inFlight(key);
     if (queued != null) {
-      return queued == DELETED ? null : queued;
+      return CommitQueue.isDeleted(queued) ? null : queued;
     }
     return store.get(key).map(KeyValue::value).orElse(null);
   }
@@ -1033,6 +991,7 @@ public final class Engine implements AutoCloseable {
     commit.requireModRevision(Keys.leader(app.name), 0);
     commit.putWithLease(Keys.leader(app.name), new Documents.Leader(unit.name, lease), lease);
     commit.put(Keys.application(app.name), app.document());
+    commits.handOver();
     TxnResult result = store.commit(commit.toTxn());
     if (!result.succeeded()) {
       app.leaderSettingsVersion = previousVersion;
@@ -1068,6 +1027,7 @@ public final class Engine implements AutoCloseable {
     long lease = app.leaderLease;
     app.leader = null;
     app.leaderLease = 0;
+    commits.handOver();
     store.revokeLease(lease);
     scheduleAll(app);
   }
@@ -1127,6 +1087,7 @@ public final class Engine implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    commits.handOver();
     if (leaderWatch != null) {
       leaderWatch.cancel();
     }

@@ -197,11 +197,13 @@ final class UnitAgent {
 
   /**
    * Commits the writes: queued, to be awaited when the step releases the engine's lock, while the
-   * step runs; at once otherwise.
+   * step runs; at once otherwise. A hook's results are queued with {@code joinNext}: when the
+   * agent's next step begins another hook with nothing queued in between, the record that it is
+   * pending joins them in one transaction ({@link CommitQueue}).
    */
-  private void commitQueued(Commit commit) {
+  private void commitQueued(Commit commit, boolean joinNext) {
     if (queueing) {
-      queued.add(new QueuedCommit(steps, engine.queueCommit(commit)));
+      queued.add(new QueuedCommit(steps, engine.queueCommit(commit, this, joinNext)));
     } else {
       engine.commit(commit);
     }
@@ -849,7 +851,7 @@ final class UnitAgent {
     commit.putAgent(this);
     Prepared prepared = new Prepared(hook, null, 0, engine.clock.millis());
     fillCaptures(prepared);
-    commitQueued(commit);
+    commitQueued(commit, false);
     if (hook.kind() == HookKind.RELATION_CREATED) {
       RelationNode relation = engine.relations.get(hook.relationId());
       if (relation != null) {
@@ -948,7 +950,7 @@ final class UnitAgent {
     if (!terminated) {
       commit.putAgent(this);
     }
-    commitQueued(commit);
+    commitQueued(commit, true);
     return true;
   }
 
@@ -1059,7 +1061,7 @@ final class UnitAgent {
         HookRecord.Outcome.FAILED,
         error);
     commit.putAgent(this);
-    commitQueued(commit);
+    commitQueued(commit, true);
     LOG.info("unit {}: hook {} failed: {}", unit.name, prepared.hook.name(), error);
     startRetryTimer();
   }
