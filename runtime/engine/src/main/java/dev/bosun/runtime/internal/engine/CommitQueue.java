@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * two, so joining them changes no order: after a crash the store holds a prefix of the commits as
  * queued, with both or neither. Commits with comparisons never join.
  *
- * <p>A held commit is handed to the store when anyone waits for it or forgets it, when another
- * commit or another write to the store comes ({@link #handOver} before any write that does not go
- * through this queue), and when the engine closes. Thread-safe.
+ * <p>A held commit is handed to the store when anyone waits for it or forgets it, before any other
+ * commit or write ({@link #commit}, {@link #revokeLease}: the engine writes to the store only
+ * through this queue), and when the engine closes ({@link #handOver}). Thread-safe.
  */
 final class CommitQueue {
   /** Marks a key deleted by a commit in flight. */
@@ -86,10 +87,19 @@ final class CommitQueue {
     }
   }
 
-  /**
-   * Hands the held commit, if any, to the store: call it before writing to the store other than
-   * through {@link #queue}, so the store applies the writes in the engine's order.
-   */
+  /** Commits a transaction now, behind every commit queued before it (held ones included). */
+  TxnResult commit(Txn txn) {
+    handOver();
+    return store.commit(txn);
+  }
+
+  /** Revokes a lease, deleting its keys, behind every commit queued before (held ones included). */
+  void revokeLease(long lease) {
+    handOver();
+    store.revokeLease(lease);
+  }
+
+  /** Hands the held commit, if any, to the store. */
   void handOver() {
     synchronized (lock) {
       handOverHeld();
@@ -119,9 +129,7 @@ final class CommitQueue {
   /** One transaction on its way to the store: a commit, or several joined. */
   private final class Queued implements Engine.Pending {
     private final Object owner;
-    private final List<Txn.Compare> compares;
-    private final Map<String, Txn.Put> puts = new LinkedHashMap<>();
-    private final LinkedHashSet<String> deletes = new LinkedHashSet<>();
+    private final List<Txn> parts = new ArrayList<>(2);
     private final List<Map.Entry<String, byte[]>> written;
 
     /** The store's handle, once handed over; guarded by the queue's lock. */
@@ -129,36 +137,41 @@ final class CommitQueue {
 
     Queued(Object owner, Txn txn, List<Map.Entry<String, byte[]>> written) {
       this.owner = owner;
-      this.compares = txn.compares();
       this.written = written;
-      add(txn);
+      parts.add(txn);
     }
 
+    /** Whether {@code txn} may join: neither it nor this commit has comparisons. */
     boolean joins(Txn txn) {
-      return compares.isEmpty() && txn.compares().isEmpty();
+      return parts.get(0).compares().isEmpty() && txn.compares().isEmpty();
     }
 
     void join(Txn txn, List<Map.Entry<String, byte[]>> written) {
-      add(txn);
+      parts.add(txn);
       this.written.addAll(written);
     }
 
-    private void add(Txn txn) {
-      for (Txn.Put put : txn.puts()) {
-        deletes.remove(put.key());
-        puts.put(put.key(), put);
-      }
-      for (String key : txn.deletes()) {
-        puts.remove(key);
-        deletes.add(key);
-      }
-    }
-
+    /**
+     * The transaction: the one queued, or the joined ones' writes (without comparisons, as joined
+     * commits have none), each key's last write kept.
+     */
     Txn build() {
-      Txn.Builder builder = Txn.builder();
-      for (Txn.Compare compare : compares) {
-        builder.ifModRevision(compare.key(), compare.modRevision());
+      if (parts.size() == 1) {
+        return parts.get(0);
       }
+      Map<String, Txn.Put> puts = new LinkedHashMap<>();
+      Set<String> deletes = new LinkedHashSet<>();
+      for (Txn part : parts) {
+        for (Txn.Put put : part.puts()) {
+          deletes.remove(put.key());
+          puts.put(put.key(), put);
+        }
+        for (String key : part.deletes()) {
+          puts.remove(key);
+          deletes.add(key);
+        }
+      }
+      Txn.Builder builder = Txn.builder();
       for (Txn.Put put : puts.values()) {
         builder.put(put.key(), put.value(), put.lease());
       }

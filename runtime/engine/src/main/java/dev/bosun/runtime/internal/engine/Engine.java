@@ -51,8 +51,11 @@ public final class Engine implements AutoCloseable {
   final ReentrantLock lock = new ReentrantLock();
   final Store store;
 
-  /** The commits on their way to the store, readable before they are durable. */
-  private final CommitQueue commits;
+  /**
+   * The commits on their way to the store, readable before they are durable; every write to the
+   * store goes through it, so the store applies them in the engine's order.
+   */
+  final CommitQueue commits;
 
   final Substrate substrate;
   final Clock clock;
@@ -151,8 +154,7 @@ public final class Engine implements AutoCloseable {
     if (commit.isEmpty()) {
       return 0;
     }
-    commits.handOver();
-    TxnResult result = store.commit(commit.toTxn());
+    TxnResult result = commits.commit(commit.toTxn());
     if (!result.succeeded()) {
       throw new StoreException(
           "a transaction's condition failed at revision "
@@ -555,8 +557,7 @@ public final class Engine implements AutoCloseable {
       long lease = app.leaderLease;
       app.leaderLease = 0;
       app.leader = null;
-      commits.handOver();
-      store.revokeLease(lease);
+      commits.revokeLease(lease);
     }
   }
 
@@ -991,11 +992,10 @@ public final class Engine implements AutoCloseable {
     commit.requireModRevision(Keys.leader(app.name), 0);
     commit.putWithLease(Keys.leader(app.name), new Documents.Leader(unit.name, lease), lease);
     commit.put(Keys.application(app.name), app.document());
-    commits.handOver();
-    TxnResult result = store.commit(commit.toTxn());
+    TxnResult result = commits.commit(commit.toTxn());
     if (!result.succeeded()) {
       app.leaderSettingsVersion = previousVersion;
-      store.revokeLease(lease);
+      commits.revokeLease(lease);
       store
           .get(Keys.leader(app.name))
           .ifPresent(
@@ -1027,8 +1027,7 @@ public final class Engine implements AutoCloseable {
     long lease = app.leaderLease;
     app.leader = null;
     app.leaderLease = 0;
-    commits.handOver();
-    store.revokeLease(lease);
+    commits.revokeLease(lease);
     scheduleAll(app);
   }
 

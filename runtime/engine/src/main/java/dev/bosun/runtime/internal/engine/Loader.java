@@ -392,7 +392,7 @@ final class Loader {
     Documents.Leader leader = decode(kv, Documents.Leader.class);
     UnitNode unit = engine.units.get(leader.unit());
     if (app == null || unit == null || unit.app != app) {
-      engine.store.revokeLease(leader.lease());
+      engine.commits.revokeLease(leader.lease());
       return;
     }
     app.leader = unit;

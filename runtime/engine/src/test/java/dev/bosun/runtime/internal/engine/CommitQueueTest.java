@@ -8,6 +8,7 @@ import dev.bosun.runtime.store.KeyValue;
 import dev.bosun.runtime.store.StoreException;
 import dev.bosun.runtime.store.Txn;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CommitQueueTest {
@@ -62,13 +63,22 @@ class CommitQueueTest {
   }
 
   @Test
-  void aHandOverBeforeAnotherWriteKeepsTheEnginesOrder() {
+  void aDirectWriteHandsTheHeldCommitOverFirst() {
     queue.queue(put("a", "1"), agent, true);
-    queue.handOver();
-    store.commit(put("b", "1"));
+    queue.commit(put("b", "1"));
 
     assertThat(store.get("a").orElseThrow().modRevision()).isEqualTo(1);
     assertThat(store.get("b").orElseThrow().modRevision()).isEqualTo(2);
+
+    long lease = store.grantLease(Duration.ofMinutes(1));
+    store.commit(
+        Txn.builder().put("leader", "worker/0".getBytes(StandardCharsets.UTF_8), lease).build());
+    queue.queue(put("a", "2"), agent, true);
+    queue.revokeLease(lease);
+
+    assertThat(store.get("a").orElseThrow().modRevision()).isEqualTo(4);
+    assertThat(store.get("leader")).isEmpty();
+    assertThat(store.revision()).isEqualTo(5);
   }
 
   @Test
