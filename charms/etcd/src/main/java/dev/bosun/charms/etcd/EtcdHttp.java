@@ -8,15 +8,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -30,6 +38,12 @@ import javax.net.ssl.TrustManagerFactory;
  * through the v3 API's JSON gateway ({@code POST /v3/cluster/member/list}). A hook reads the
  * cluster this way and opens a v3 client ({@link EtcdAdmin}) only to change it: the client costs a
  * gRPC channel, its event loops and a TLS handshake, a few hundred milliseconds in a fresh JVM.
+ *
+ * <p>Probes are shared in the process by client identity ({@link #of}): a unit reads the cluster in
+ * most hooks, and with one probe per identity its connections stay open between hooks (HTTP
+ * keep-alive), so a hook pays no TLS handshake and no key parsing for a member it already talked
+ * to. New files — a renewed certificate, another CA — are another identity and get a probe of their
+ * own.
  */
 final class EtcdHttp {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
@@ -42,29 +56,87 @@ final class EtcdHttp {
     this.sockets = sockets;
   }
 
+  /** How many client identities keep a probe; a unit has one, the CLI's actions another. */
+  private static final int SHARED_PROBES = 32;
+
   /**
-   * Builds a probe with the client certificate files.
+   * Probes by a digest of their client files' contents (never the key itself), least recently used
+   * first.
+   */
+  private static final Map<String, EtcdHttp> SHARED =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, EtcdHttp> eldest) {
+              return size() > SHARED_PROBES;
+            }
+          });
+
+  /**
+   * Returns the probe for the client certificate files: the one built earlier in this process for
+   * files with the same contents, else a new one.
    *
    * @throws EtcdException when the files cannot be read
    */
   static EtcdHttp of(EtcdFlags.TlsFiles tls) {
+    byte[] ca = read(tls.ca());
+    byte[] certificate = read(tls.certificate());
+    byte[] key = read(tls.key());
+    try {
+      String identity = identity(ca, certificate, key);
+      EtcdHttp shared = SHARED.get(identity);
+      if (shared != null) {
+        return shared;
+      }
+      EtcdHttp built = build(ca, certificate, key);
+      SHARED.put(identity, built);
+      return built;
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static byte[] read(String file) {
+    try {
+      return Files.readAllBytes(Path.of(file));
+    } catch (IOException e) {
+      throw new EtcdException(
+          "health", "cannot read the client certificate files: " + e.getMessage(), e);
+    }
+  }
+
+  /** A SHA-256 digest of the three files, each preceded by its length. */
+  private static String identity(byte[]... files) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      for (byte[] file : files) {
+        sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(file.length).array());
+        sha256.update(file);
+      }
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static EtcdHttp build(byte[] ca, byte[] certificate, byte[] key) {
     try {
       KeyStore trust = KeyStore.getInstance("JKS");
       trust.load(null, null);
-      trust.setCertificateEntry("ca", Pem.parseCertificate(Files.readString(Path.of(tls.ca()))));
+      trust.setCertificateEntry("ca", Pem.parseCertificate(ascii(ca)));
       TrustManagerFactory trustFactory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trustFactory.init(trust);
       char[] password = "bosun".toCharArray();
       // In memory only: JKS protects the key in microseconds where PKCS12 spends 10,000 PBKDF2
-      // rounds on it, and a unit builds a probe in most hooks.
+      // rounds on it.
       KeyStore keys = KeyStore.getInstance("JKS");
       keys.load(null, null);
       keys.setKeyEntry(
           "client",
-          RequesterKey.readFrom(Path.of(tls.key())).privateKey(),
+          RequesterKey.fromPem(ascii(key)).privateKey(),
           password,
-          new Certificate[] {Pem.parseCertificate(Files.readString(Path.of(tls.certificate())))});
+          new Certificate[] {Pem.parseCertificate(ascii(certificate))});
       KeyManagerFactory keyFactory =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keyFactory.init(keys, password);
@@ -75,6 +147,10 @@ final class EtcdHttp {
       throw new EtcdException(
           "health", "cannot read the client certificate files: " + e.getMessage(), e);
     }
+  }
+
+  private static String ascii(byte[] bytes) {
+    return new String(bytes, StandardCharsets.US_ASCII);
   }
 
   /** Whether the member at the client URL answers {@code /health} with {@code "health":"true"}. */

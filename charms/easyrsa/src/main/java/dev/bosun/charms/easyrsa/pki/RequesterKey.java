@@ -37,6 +37,10 @@ public final class RequesterKey {
   /** Generates a new key pair. */
   public static RequesterKey generate(KeySpec spec) {
     KeyPair keys = Keys.generate(requireNonNull(spec, "spec"));
+    if (keys.getPrivate() instanceof java.security.interfaces.ECPrivateKey ec) {
+      // The hooks after this one read the key from its file: they find its public key here.
+      EC_PUBLIC_KEYS.put(ecKeyId(ec), keys.getPublic());
+    }
     return new RequesterKey(keys.getPrivate(), keys.getPublic());
   }
 
@@ -105,12 +109,7 @@ public final class RequesterKey {
 
   private static PublicKey ecPublicKey(java.security.interfaces.ECPrivateKey key)
       throws java.security.GeneralSecurityException {
-    java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
-    sha256.update(key.getParams().toString().getBytes(StandardCharsets.UTF_8));
-    byte[] scalar = key.getS().toByteArray();
-    sha256.update(scalar);
-    Arrays.fill(scalar, (byte) 0);
-    String id = java.util.HexFormat.of().formatHex(sha256.digest());
+    String id = ecKeyId(key);
     PublicKey cached = EC_PUBLIC_KEYS.get(id);
     if (cached != null) {
       return cached;
@@ -118,6 +117,20 @@ public final class RequesterKey {
     PublicKey derived = deriveEcPublicKey(key);
     EC_PUBLIC_KEYS.put(id, derived);
     return derived;
+  }
+
+  /** A SHA-256 digest of the key's curve and private scalar. */
+  private static String ecKeyId(java.security.interfaces.ECPrivateKey key) {
+    try {
+      java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      sha256.update(key.getParams().toString().getBytes(StandardCharsets.UTF_8));
+      byte[] scalar = key.getS().toByteArray();
+      sha256.update(scalar);
+      Arrays.fill(scalar, (byte) 0);
+      return java.util.HexFormat.of().formatHex(sha256.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static PublicKey deriveEcPublicKey(java.security.interfaces.ECPrivateKey key)

@@ -1,0 +1,148 @@
+package dev.bosun.charms.etcd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.bosun.charms.easyrsa.pki.CertificateAuthority;
+import dev.bosun.charms.easyrsa.pki.KeySpec;
+import dev.bosun.charms.easyrsa.pki.Pem;
+import dev.bosun.charms.easyrsa.pki.PkiSettings;
+import dev.bosun.charms.easyrsa.pki.RequesterKey;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link EtcdHttp} against a real HTTPS server that demands a client certificate: one probe per
+ * client identity, whose connection outlives the hook that opened it.
+ */
+class EtcdHttpTest {
+  private static final String ADDRESS = "127.0.0.1";
+
+  @TempDir Path directory;
+
+  private final CertificateAuthority ca =
+      CertificateAuthority.create("test-ca", new PkiSettings(KeySpec.ECDSA_P256, 1, 1));
+  private final RequesterKey clientKey = RequesterKey.generate(KeySpec.ECDSA_P256);
+  private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+  private HttpsServer server;
+  private String clientUrl;
+  private EtcdFlags.TlsFiles files;
+
+  @BeforeEach
+  void startServerAndWriteClientFiles() throws Exception {
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName(ADDRESS), 0), 0);
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(serverContext()) {
+          @Override
+          public void configure(HttpsParameters parameters) {
+            parameters.setNeedClientAuth(true);
+          }
+        });
+    server.createContext(
+        "/health",
+        exchange -> {
+          clientPorts.add(exchange.getRemoteAddress().getPort());
+          byte[] body = "{\"health\":\"true\"}".getBytes(StandardCharsets.US_ASCII);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+    clientUrl = "https://" + ADDRESS + ":" + server.getAddress().getPort();
+
+    Files.writeString(directory.resolve("ca.crt"), ca.certificatePem());
+    writeClientCertificate();
+    clientKey.writeTo(directory.resolve("client.key"));
+    files =
+        new EtcdFlags.TlsFiles(
+            directory.resolve("ca.crt").toString(),
+            directory.resolve("client.crt").toString(),
+            directory.resolve("client.key").toString());
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  @Test
+  void sharesOneProbeAndOneConnectionForTheSameClientFiles() {
+    EtcdHttp first = EtcdHttp.of(files);
+    assertThat(first.healthy(clientUrl)).isTrue();
+
+    EtcdHttp second = EtcdHttp.of(files);
+    assertThat(second).isSameAs(first);
+    assertThat(second.healthy(clientUrl)).isTrue();
+    assertThat(clientPorts).as("connections the server saw").hasSize(1);
+  }
+
+  @Test
+  void buildsANewProbeWhenACertificateChanges() throws IOException {
+    EtcdHttp before = EtcdHttp.of(files);
+    assertThat(before.healthy(clientUrl)).isTrue();
+
+    writeClientCertificate();
+    EtcdHttp after = EtcdHttp.of(files);
+
+    assertThat(after).isNotSameAs(before);
+    assertThat(after.healthy(clientUrl)).isTrue();
+    assertThat(clientPorts).as("connections the server saw").hasSize(2);
+  }
+
+  /** Signs a new client certificate (a new serial) for the client key and writes it. */
+  private void writeClientCertificate() throws IOException {
+    Files.writeString(
+        directory.resolve("client.crt"),
+        Pem.certificate(
+            ca.signClientCertificate(
+                clientKey.createCsr("etcd-client", List.of()), "etcd-client", 1)));
+  }
+
+  /** The server's TLS: a certificate for 127.0.0.1 from the test CA, trusting that CA. */
+  private SSLContext serverContext() throws Exception {
+    RequesterKey serverKey = RequesterKey.generate(KeySpec.ECDSA_P256);
+    Certificate certificate =
+        ca.signServerCertificate(
+            serverKey.createCsr(ADDRESS, List.of(ADDRESS)), ADDRESS, List.of(ADDRESS), 1);
+    char[] password = "test".toCharArray();
+    KeyStore keys = KeyStore.getInstance("JKS");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "server",
+        serverKey.privateKey(),
+        password,
+        new Certificate[] {certificate, ca.certificate()});
+    KeyManagerFactory keyFactory =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyFactory.init(keys, password);
+    KeyStore trust = KeyStore.getInstance("JKS");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", ca.certificate());
+    TrustManagerFactory trustFactory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustFactory.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keyFactory.getKeyManagers(), trustFactory.getTrustManagers(), null);
+    return context;
+  }
+}
