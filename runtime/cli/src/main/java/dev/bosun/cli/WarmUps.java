@@ -1,36 +1,53 @@
 package dev.bosun.cli;
 
 import dev.bosun.charm.WarmUp;
+import dev.bosun.store.sqlite.SqliteStore;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the charms' {@link WarmUp}s on one daemon thread while a command that runs hooks starts up:
- * the start-up is single-threaded, so the second core is free to load and compile what the first
- * hooks need. The thread runs alongside the first hooks if it is not done by then, as hooks of
- * different units run alongside each other; the process does not wait for it to exit.
+ * Warms up, on one daemon thread, what a command that opens the model needs while its main thread
+ * reads the arguments: SQLite's driver and native library first ({@link SqliteStore#preload}),
+ * then, for a command that runs hooks, the charms' {@link WarmUp}s — the start-up is
+ * single-threaded, so the second core is free to load and compile what the first hooks need. The
+ * thread runs alongside the first hooks if it is not done by then, as hooks of different units run
+ * alongside each other; the process does not wait for it to exit.
  */
 final class WarmUps {
   private static final Logger LOG = LoggerFactory.getLogger(WarmUps.class);
 
   private WarmUps() {}
 
-  /** Starts the warm-ups the class loader finds, unless the verb runs no hooks. */
+  /** Starts the warm-ups of the verb the command line names, if it opens the model. */
   static void start(String[] args, ClassLoader classLoader) {
-    if (!wanted(args)) {
+    if (!opensModel(args)) {
       return;
     }
-    Thread thread = new Thread(() -> run(classLoader), "bosun-warm-up");
+    boolean charms = wanted(args);
+    Thread thread =
+        new Thread(
+            () -> {
+              SqliteStore.preload();
+              if (charms) {
+                run(classLoader);
+              }
+            },
+            "bosun-warm-up");
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** Whether the command line names a verb that may run hooks. */
-  static boolean wanted(String[] args) {
+  /** Whether the command line names a verb that opens the model. */
+  static boolean opensModel(String[] args) {
     Class<?> verb = Verbs.named(args);
-    return verb != null && ModelCommand.class.isAssignableFrom(verb) && !readOnly(verb);
+    return verb != null && ModelCommand.class.isAssignableFrom(verb);
+  }
+
+  /** Whether the command line names a verb that may run hooks: the charms' warm-ups run too. */
+  static boolean wanted(String[] args) {
+    return opensModel(args) && !readOnly(Verbs.named(args));
   }
 
   private static void run(ClassLoader classLoader) {

@@ -6,7 +6,10 @@ import dev.bosun.charm.WarmUp;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** {@link WarmUps}: the charms' warm-ups run for the verbs that may run hooks, and only those. */
+/**
+ * {@link WarmUps}: SQLite's driver is preloaded for the verbs that open the model, the charms'
+ * warm-ups run for the verbs that may run hooks, and only those.
+ */
 class WarmUpsTest {
   @Test
   void runsForVerbsThatMayRunHooks() {
@@ -26,6 +29,15 @@ class WarmUpsTest {
     assertThat(WarmUps.wanted(new String[] {"--version"})).isFalse();
     assertThat(WarmUps.wanted(new String[] {"no-such-verb"})).isFalse();
     assertThat(WarmUps.wanted(new String[0])).isFalse();
+  }
+
+  @Test
+  void preloadsTheStoreForEveryVerbThatOpensTheModel() {
+    assertThat(WarmUps.opensModel(new String[] {"status", "--format", "yaml"})).isTrue();
+    assertThat(WarmUps.opensModel(new String[] {"deploy", "bundle.yaml"})).isTrue();
+    assertThat(WarmUps.opensModel(new String[] {"validate", "bundle.yaml"})).isFalse();
+    assertThat(WarmUps.opensModel(new String[] {"--version"})).isFalse();
+    assertThat(WarmUps.opensModel(new String[0])).isFalse();
   }
 
   @Test

@@ -55,6 +55,11 @@ final class SqliteConnection implements AutoCloseable {
     return new SqliteConnection(config.createConnection("jdbc:sqlite:" + file));
   }
 
+  /** Opens and closes an in-memory database, which loads the driver and its native library. */
+  static void preload() throws SQLException {
+    new SQLiteConfig().createConnection("jdbc:sqlite::memory:").close();
+  }
+
   /** Returns the statement for {@code sql}, prepared once per connection. */
   PreparedStatement prepared(String sql) throws SQLException {
     PreparedStatement statement = statements.get(sql);

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Store} in one SQLite file: the embedded durable store, what Bosun uses when nothing else
@@ -71,6 +73,8 @@ public final class SqliteStore implements Store {
 
   /** The schema version this Bosun writes, and the newest it opens. */
   public static final int SCHEMA_VERSION = Schema.VERSION;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -128,6 +132,20 @@ public final class SqliteStore implements Store {
    */
   public static SqliteStore open(Path file) {
     return builder(file).open();
+  }
+
+  /**
+   * Loads SQLite's driver and native library and sets up what its first connection needs, as the
+   * first {@link #open} would otherwise do on its caller's thread: a command calls this on another
+   * thread while it reads its arguments. Opens and closes an in-memory database, touching no file;
+   * never throws (a problem shows again, with its message, at {@link #open}).
+   */
+  public static void preload() {
+    try {
+      SqliteConnection.preload();
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("cannot preload SQLite's driver: {}", e.getMessage());
+    }
   }
 
   /** Returns a builder for the store in {@code file}. */
