@@ -25,9 +25,15 @@ import java.util.Set;
 /**
  * The unit's side of tls-certificates: two keys made on the machine and never sent (mode 0600), a
  * server certificate (serverAuth and clientAuth, for the client and peer listeners) with every
- * address of the unit as SAN, and a client certificate {@value #CLIENT_NAME} (for the charm's own
- * calls and {@code package-client-credentials}). The CSRs are kept in the unit state, so an
+ * address of the unit as SAN, and a client certificate {@value #CLIENT_NAME} (for {@code
+ * package-client-credentials} and the actions). The CSRs are kept in the unit state, so an
  * unchanged request is published with the same bytes and easyrsa is not woken for nothing.
+ *
+ * <p>The client certificate is requested only once the server certificate has arrived: the member
+ * starts with the server certificate alone, and the CA signs one certificate per unit before every
+ * member can start instead of two. Until the client certificate arrives, the charm's own calls
+ * authenticate with the server certificate, which carries clientAuth — as the original charm's
+ * etcdctl always did. Once requested, the client certificate stays requested.
  */
 final class Credentials {
   /** The directory of the TLS files, relative to the machine root. */
@@ -50,11 +56,18 @@ final class Credentials {
    *
    * @param ca the CA certificate, PEM
    * @param files the paths of the files, absolute
-   * @param client the client certificate file paths (CA, certificate, key)
-   * @param fingerprint a digest of the CA and certificates, so a change restarts etcd
+   * @param client the file paths (CA, certificate, key) the charm's own calls authenticate with:
+   *     the client certificate's, or the server certificate's until the client certificate arrives
+   * @param fingerprint a digest of the CA and the server certificate (what the member uses), so a
+   *     change restarts etcd
    */
   record Issued(
-      String ca, EtcdFlags.TlsFiles files, EtcdFlags.TlsFiles client, String fingerprint) {}
+      String ca, EtcdFlags.TlsFiles files, EtcdFlags.TlsFiles client, String fingerprint) {
+    /** Whether the client certificate is still to come (the calls use the server's until then). */
+    boolean awaitsClientCertificate() {
+      return client.equals(files);
+    }
+  }
 
   private Credentials() {}
 
@@ -78,48 +91,45 @@ final class Credentials {
     String address = ctx.machine().address();
     List<String> sans = serverSans(address);
     RequesterKey serverKey = key(ctx, SERVER_KEY);
-    RequesterKey clientKey = key(ctx, CLIENT_KEY);
     String wireName = TlsCertificates.wireUnitName(ctx.unitName());
     String serverCsr = csr(ctx, SERVER_CSR_STATE, serverKey, address, sans);
-    String clientCsr = csr(ctx, CLIENT_CSR_STATE, clientKey, CLIENT_NAME, List.of());
-    relation.publish(
-        TlsRequirerData.builder(wireName)
-            .topLevel(address, sans, wireName, serverCsr)
-            .client(CLIENT_NAME, clientCsr)
-            .build());
     Optional<UnitCertificates> received = UnitCertificates.of(wireName, relation.remoteUnits());
-    if (received.isEmpty()) {
-      return Optional.empty();
-    }
     Optional<String> server =
         received
-            .get()
-            .serverCertificate()
+            .flatMap(UnitCertificates::serverCertificate)
             .filter(pem -> UnitCertificates.certifies(pem, serverKey.publicKey()))
             .filter(pem -> covers(pem, sans));
-    Optional<String> client =
-        received
-            .get()
-            .certificate(CertificateType.CLIENT, CLIENT_NAME)
-            .filter(pem -> UnitCertificates.certifies(pem, clientKey.publicKey()));
-    if (server.isEmpty() || client.isEmpty()) {
+    TlsRequirerData.Builder request =
+        TlsRequirerData.builder(wireName).topLevel(address, sans, wireName, serverCsr);
+    Optional<String> client = Optional.empty();
+    if (server.isPresent() || ctx.state().get(CLIENT_CSR_STATE).isPresent()) {
+      RequesterKey clientKey = key(ctx, CLIENT_KEY);
+      request.client(CLIENT_NAME, csr(ctx, CLIENT_CSR_STATE, clientKey, CLIENT_NAME, List.of()));
+      client =
+          received
+              .flatMap(r -> r.certificate(CertificateType.CLIENT, CLIENT_NAME))
+              .filter(pem -> UnitCertificates.certifies(pem, clientKey.publicKey()));
+    }
+    relation.publish(request.build());
+    if (server.isEmpty()) {
       return Optional.empty();
     }
     String ca = received.get().ca();
     write(ctx, CA, ca);
     write(ctx, SERVER_CERTIFICATE, server.get());
-    write(ctx, CLIENT_CERTIFICATE, client.get());
+    EtcdFlags.TlsFiles files =
+        new EtcdFlags.TlsFiles(path(ctx, CA), path(ctx, SERVER_CERTIFICATE), path(ctx, SERVER_KEY));
+    EtcdFlags.TlsFiles own = files;
+    if (client.isPresent()) {
+      write(ctx, CLIENT_CERTIFICATE, client.get());
+      own =
+          new EtcdFlags.TlsFiles(
+              path(ctx, CA), path(ctx, CLIENT_CERTIFICATE), path(ctx, CLIENT_KEY));
+    }
     String fingerprint =
-        Integer.toHexString((ca + server.get() + client.get()).hashCode())
+        Integer.toHexString((ca + server.get()).hashCode())
             + Integer.toHexString(Pem.parseCertificate(server.get()).getSerialNumber().hashCode());
-    return Optional.of(
-        new Issued(
-            ca,
-            new EtcdFlags.TlsFiles(
-                path(ctx, CA), path(ctx, SERVER_CERTIFICATE), path(ctx, SERVER_KEY)),
-            new EtcdFlags.TlsFiles(
-                path(ctx, CA), path(ctx, CLIENT_CERTIFICATE), path(ctx, CLIENT_KEY)),
-            fingerprint));
+    return Optional.of(new Issued(ca, files, own, fingerprint));
   }
 
   /** Returns the client certificate files written by an earlier hook, if all three exist. */

@@ -291,6 +291,14 @@ public final class EtcdCharm implements ReconcilerCharm {
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
       }
+      // The hook that brings the server certificate also requests the client certificate, which
+      // the CA signs only once this hook has committed; its arrival runs the next hook, which
+      // waits for the member. Waiting here would hold the request back until the cluster serves.
+      if (issued.get().awaitsClientCertificate()) {
+        publishPeer(false);
+        ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_CLIENT_CERTIFICATE));
+        return;
+      }
       EtcdHttp probe = probe(issued.get().client());
       if (!probe.awaitHealthy(clientUrl, START_WAIT)) {
         publishPeer(false);

@@ -21,6 +21,10 @@ public final class EtcdStatus {
   public static final String WAITING_FOR_REGISTRATION =
       "Waiting for unit to complete registration.";
 
+  /** Waiting: the member was started; the unit's client certificate is still to come. */
+  public static final String WAITING_FOR_CLIENT_CERTIFICATE =
+      "Started etcd; waiting for the certificate authority to sign the client certificate.";
+
   /** Waiting: the member runs but does not serve yet (the cluster has no quorum yet). */
   public static final String WAITING_FOR_QUORUM =
       "Waiting for etcd to serve: the cluster has no quorum yet.";

@@ -3,6 +3,15 @@ package dev.bosun.charms.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bosun.charm.Status;
+import dev.bosun.charms.easyrsa.pki.CertificateAuthority;
+import dev.bosun.charms.easyrsa.pki.CertificateSigningRequest;
+import dev.bosun.charms.easyrsa.pki.KeySpec;
+import dev.bosun.charms.easyrsa.pki.Pem;
+import dev.bosun.charms.easyrsa.pki.PkiSettings;
+import dev.bosun.interfaces.tls.CertificateRequest;
+import dev.bosun.interfaces.tls.TlsCertificates;
+import dev.bosun.interfaces.tls.TlsProviderData;
+import dev.bosun.interfaces.tls.TlsRequirerData;
 import dev.bosun.testing.CharmContext;
 import dev.bosun.testing.Events;
 import dev.bosun.testing.RelationState;
@@ -57,7 +66,7 @@ class EtcdCharmTest {
   }
 
   @Test
-  void theUnitSendsCsrsKeepsItsKeysAt0600AndWaitsForTheCertificates() throws Exception {
+  void theUnitSendsItsServerCsrKeepsItsKeyAt0600AndWaitsForTheCertificate() throws Exception {
     RelationState certificates = RelationState.builder("certificates", "easyrsa").build();
     CharmContext ctx = context();
     State out =
@@ -70,15 +79,60 @@ class EtcdCharmTest {
     assertThat(sent)
         .containsEntry("unit_name", "etcd_0")
         .containsEntry("common_name", "127.77.0.1")
-        .containsEntry("sans", "[\"127.77.0.1\",\"127.0.0.1\",\"localhost\"]");
-    assertThat(sent.get("client_cert_requests")).contains("etcd-client", "CERTIFICATE REQUEST");
+        .containsEntry("sans", "[\"127.77.0.1\",\"127.0.0.1\",\"localhost\"]")
+        .doesNotContainKey("client_cert_requests");
+    assertThat(sent.get("csr")).contains("CERTIFICATE REQUEST");
     assertThat(sent.values()).noneMatch(v -> v.contains("PRIVATE KEY"));
-    for (String key : new String[] {"etc/etcd/server.key", "etc/etcd/client.key"}) {
-      Path file = ctx.machine().path(key);
-      assertThat(Files.readString(file)).contains("PRIVATE KEY");
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-          .isEqualTo("rw-------");
+    Path key = ctx.machine().path("etc/etcd/server.key");
+    assertThat(Files.readString(key)).contains("PRIVATE KEY");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+    assertThat(ctx.machine().path("etc/etcd/client.key")).doesNotExist();
+  }
+
+  @Test
+  void theClientCertificateIsRequestedOnceTheServerCertificateArrives() throws Exception {
+    RelationState certificates = RelationState.builder("certificates", "easyrsa").build();
+    CharmContext ctx = context();
+    State first =
+        ctx.run(
+            Events.configChanged(),
+            State.builder().relation(cluster()).relation(certificates).build());
+
+    CertificateAuthority ca =
+        CertificateAuthority.create("test-ca", new PkiSettings(KeySpec.ECDSA_P256, 1, 1));
+    TlsRequirerData requests =
+        TlsCertificates.REQUIRER_CODEC
+            .decode(first.relation("certificates").localUnitData())
+            .orElseThrow();
+    TlsProviderData.Builder signed = TlsProviderData.builder(ca.certificatePem());
+    for (CertificateRequest request : requests.requests()) {
+      signed.certificate(
+          request.key(),
+          Pem.certificate(
+              ca.signServerCertificate(
+                  CertificateSigningRequest.parse(request.csr()),
+                  request.key().commonName(),
+                  request.sans(),
+                  1)));
     }
+    RelationState answered =
+        first.relation("certificates").toBuilder()
+            .remoteUnit("easyrsa/0", TlsCertificates.PROVIDER_CODEC.encode(signed.build()))
+            .build();
+    State second =
+        ctx.run(
+            Events.relationChanged(answered, "easyrsa/0"),
+            first.toBuilder().relation(answered).build());
+
+    assertThat(second.relation("certificates").localUnitData().get("client_cert_requests"))
+        .contains("etcd-client", "CERTIFICATE REQUEST");
+    assertThat(Files.readString(ctx.machine().path("etc/etcd/server.crt")))
+        .contains("BEGIN CERTIFICATE");
+    Path clientKey = ctx.machine().path("etc/etcd/client.key");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientKey)))
+        .isEqualTo("rw-------");
+    assertThat(ctx.machine().path("etc/etcd/client.crt")).doesNotExist();
   }
 
   @Test
