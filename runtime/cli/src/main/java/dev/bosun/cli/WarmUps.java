@@ -18,6 +18,15 @@ import org.slf4j.LoggerFactory;
 final class WarmUps {
   private static final Logger LOG = LoggerFactory.getLogger(WarmUps.class);
 
+  /**
+   * gRPC (under jetcd, used by the etcd charm in hooks and actions) logs through java.util.logging
+   * at INFO, which would print on a user's terminal; like the SLF4J libraries, it only speaks up
+   * for warnings. Set first thing on the warm-up thread, long before any hook runs, rather than on
+   * the main thread, where setting up java.util.logging delayed every command by about 25 ms. Held
+   * in a field because java.util.logging keeps its loggers weakly.
+   */
+  private static volatile java.util.logging.Logger grpcLogging;
+
   private WarmUps() {}
 
   /** Starts the warm-ups of the verb the command line names, if it opens the model. */
@@ -29,6 +38,9 @@ final class WarmUps {
     Thread thread =
         new Thread(
             () -> {
+              if (charms) {
+                quietGrpc();
+              }
               SqliteStore.preload();
               if (charms) {
                 run(classLoader);
@@ -37,6 +49,13 @@ final class WarmUps {
             "bosun-warm-up");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Lets gRPC's java.util.logging loggers print warnings only. */
+  static void quietGrpc() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.grpc");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    grpcLogging = logger;
   }
 
   /** Whether the command line names a verb that opens the model. */

@@ -2,7 +2,10 @@ package dev.bosun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 /** {@link Verbs}: which verbs a command line needs registered. */
 class VerbsTest {
@@ -18,6 +21,19 @@ class VerbsTest {
         .containsEntry("diff-bundle", DiffCommand.class)
         .containsEntry("resolved", ResolveCommand.class)
         .containsEntry("help", picocli.CommandLine.HelpCommand.class);
+  }
+
+  @Test
+  void theNameTableIsWhatTheVerbsAnnotationsSay() {
+    Map<String, Class<?>> annotated = new HashMap<>();
+    for (Class<?> verb : Verbs.ALL) {
+      Command command = verb.getAnnotation(Command.class);
+      annotated.put(command.name(), verb);
+      for (String alias : command.aliases()) {
+        annotated.put(alias, verb);
+      }
+    }
+    assertThat(Verbs.BY_NAME).isEqualTo(annotated);
   }
 
   @Test

@@ -41,6 +41,15 @@ class WarmUpsTest {
   }
 
   @Test
+  void quietsGrpcsJavaUtilLoggingToWarnings() {
+    WarmUps.quietGrpc();
+
+    java.util.logging.Logger grpc = java.util.logging.Logger.getLogger("io.grpc.netty");
+    assertThat(grpc.isLoggable(java.util.logging.Level.INFO)).isFalse();
+    assertThat(grpc.isLoggable(java.util.logging.Level.WARNING)).isTrue();
+  }
+
+  @Test
   void findsTheBuiltInCharmsWarmUpOnTheClassPath() {
     assertThat(ServiceLoader.load(WarmUp.class, getClass().getClassLoader()).stream())
         .extracting(provider -> provider.type().getName())
