@@ -2,7 +2,6 @@ package dev.bosun.charms.etcd;
 
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.cluster.MemberAddResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.maintenance.AlarmMember;
 import io.etcd.jetcd.maintenance.StatusResponse;
@@ -117,18 +116,30 @@ final class EtcdAdmin implements AutoCloseable {
 
   /** Adds a member by peer URL and returns the member list that includes it. */
   List<MembershipPlan.Member> add(String peerUrl) {
+    return whenReady(
+        () ->
+            call("member add", client.getClusterClient().addMember(List.of(URI.create(peerUrl))))
+                .getMembers()
+                .stream()
+                .map(EtcdAdmin::member)
+                .toList());
+  }
+
+  /**
+   * Runs a membership change, again every {@value #ADD_RETRY_MILLIS} ms for at most {@link
+   * #ADD_WAIT} while etcd refuses it because members have not been connected long enough
+   * (strict-reconfig-check: every member must have been connected for 5 s, etcd's HealthInterval,
+   * before another joins, so that a join never risks quorum). Any other failure is thrown at once.
+   */
+  static <T> T whenReady(java.util.function.Supplier<T> change) {
     long deadline = System.nanoTime() + ADD_WAIT.toNanos();
     while (true) {
       try {
-        MemberAddResponse response =
-            call("member add", client.getClusterClient().addMember(List.of(URI.create(peerUrl))));
-        return response.getMembers().stream().map(EtcdAdmin::member).toList();
+        return change.get();
       } catch (EtcdException e) {
         if (!isNotReadyForReconfiguration(e) || System.nanoTime() > deadline) {
           throw e;
         }
-        // strict-reconfig-check: every member must have been connected for 5 s (etcd's
-        // HealthInterval) before another joins, so that a join never risks quorum.
         sleep(ADD_RETRY_MILLIS);
       }
     }
@@ -145,19 +156,22 @@ final class EtcdAdmin implements AutoCloseable {
    * a new leader is elected meanwhile), the member list decides whether it is gone.
    */
   void remove(long id) {
-    long deadline = System.nanoTime() + ADD_WAIT.toNanos();
+    removeConfirmed(
+        id, () -> call("member remove", client.getClusterClient().removeMember(id)), this::members);
+  }
+
+  /**
+   * Removes a member with {@code remove} ({@link #whenReady}); when etcd does not confirm, the
+   * member list decides whether it is gone. "member not found" counts as removed.
+   */
+  static void removeConfirmed(
+      long id, Runnable remove, java.util.function.Supplier<List<MembershipPlan.Member>> members) {
     try {
-      while (true) {
-        try {
-          call("member remove", client.getClusterClient().removeMember(id));
-          return;
-        } catch (EtcdException e) {
-          if (!isNotReadyForReconfiguration(e) || System.nanoTime() > deadline) {
-            throw e;
-          }
-          sleep(ADD_RETRY_MILLIS);
-        }
-      }
+      whenReady(
+          () -> {
+            remove.run();
+            return null;
+          });
     } catch (EtcdException e) {
       if (e.getMessage() != null && e.getMessage().contains("member not found")) {
         return;
@@ -166,7 +180,7 @@ final class EtcdAdmin implements AutoCloseable {
         throw e;
       }
       sleep(500);
-      if (members().stream().anyMatch(m -> m.id() == id)) {
+      if (members.get().stream().anyMatch(m -> m.id() == id)) {
         throw e;
       }
     }

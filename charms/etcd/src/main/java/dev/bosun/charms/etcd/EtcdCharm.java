@@ -167,12 +167,13 @@ public final class EtcdCharm implements ReconcilerCharm {
         && service.isPresent()
         && service.get().running()) {
       String name = EtcdPeer.memberNameOf(ctx.unitName());
-      try (EtcdAdmin admin = EtcdAdmin.connect(List.of(endpoints.get().split(",")), client.get())) {
-        List<MembershipPlan.Member> members = admin.members();
+      try {
+        EtcdHttp probe = EtcdHttp.of(client.get());
+        Cluster cluster = new Cluster(List.of(endpoints.get().split(",")), probe);
+        List<MembershipPlan.Member> members = cluster.members();
         List<MembershipPlan.Member> remaining =
             members.stream().filter(m -> !m.name().equals(name)).toList();
         java.util.Set<Long> healthy = new java.util.HashSet<>();
-        EtcdHttp probe = EtcdHttp.of(client.get());
         for (MembershipPlan.Member member : remaining) {
           if (member.clientUrls().stream().anyMatch(probe::healthy)) {
             healthy.add(member.id());
@@ -182,7 +183,7 @@ public final class EtcdCharm implements ReconcilerCharm {
           if (member.name().equals(name) && MembershipPlan.keepsQuorum(remaining, healthy)) {
             // etcd exits as soon as it learns it was removed: not a crash to restart.
             ctx.machine().services().expectExit(SERVICE);
-            admin.remove(member.id());
+            cluster.remove(member.id());
             ctx.log().info("removed member {} from the cluster", name);
           }
         }
@@ -193,6 +194,63 @@ public final class EtcdCharm implements ReconcilerCharm {
       }
     }
     ctx.machine().services().stop(SERVICE);
+  }
+
+  /**
+   * The cluster as one hook sees it, read and changed over HTTPS through the v3 API's JSON gateway
+   * ({@link EtcdHttp}) at the first of its endpoints that answers.
+   */
+  static final class Cluster {
+    private final List<String> endpoints;
+    private final EtcdHttp http;
+
+    Cluster(List<String> endpoints, EtcdHttp http) {
+      this.endpoints = List.copyOf(endpoints);
+      this.http = http;
+    }
+
+    List<MembershipPlan.Member> members() {
+      return atFirstAnswering(http::members);
+    }
+
+    /** Adds a member, waiting while etcd's strict reconfiguration check refuses it. */
+    List<MembershipPlan.Member> add(String peerUrl) {
+      return EtcdAdmin.whenReady(
+          () -> atFirstAnswering(endpoint -> http.addMember(endpoint, peerUrl)));
+    }
+
+    /** Removes a member ({@link EtcdAdmin#removeConfirmed}). */
+    void remove(long id) {
+      EtcdAdmin.removeConfirmed(
+          id,
+          () ->
+              atFirstAnswering(
+                  endpoint -> {
+                    http.removeMember(endpoint, id);
+                    return null;
+                  }),
+          this::members);
+    }
+
+    void update(long id, String peerUrl) {
+      atFirstAnswering(
+          endpoint -> {
+            http.updateMember(endpoint, id, peerUrl);
+            return null;
+          });
+    }
+
+    private <T> T atFirstAnswering(java.util.function.Function<String, T> call) {
+      EtcdException last = null;
+      for (String endpoint : endpoints) {
+        try {
+          return call.apply(endpoint);
+        } catch (EtcdException e) {
+          last = e;
+        }
+      }
+      throw last;
+    }
   }
 
   /** One reconciliation of a unit that has valid options and an etcd binary. */
@@ -320,53 +378,9 @@ public final class EtcdCharm implements ReconcilerCharm {
                         knownMembers().orElse(members(start.get().initialCluster()).size()))));
         return;
       }
-      int members;
-      try (Cluster cluster = new Cluster(List.of(clientUrl), issued.get().client())) {
-        members = converge(cluster).size();
-      }
+      int members = converge(new Cluster(List.of(clientUrl), probe(issued.get().client()))).size();
       publishConnection(endpoints, issued.get().ca(), probe.version(clientUrl));
       ctx.status().unit(Status.active(EtcdStatus.healthy(members)));
-    }
-
-    /**
-     * The cluster as one hook sees it: read over HTTPS ({@link EtcdHttp}, at the first endpoint
-     * that answers), changed through a v3 client opened on the first change only.
-     */
-    private final class Cluster implements AutoCloseable {
-      private final List<String> endpoints;
-      private final EtcdFlags.TlsFiles client;
-      private EtcdAdmin admin;
-
-      Cluster(List<String> endpoints, EtcdFlags.TlsFiles client) {
-        this.endpoints = List.copyOf(endpoints);
-        this.client = client;
-      }
-
-      List<MembershipPlan.Member> members() {
-        EtcdException last = null;
-        for (String endpoint : endpoints) {
-          try {
-            return probe(client).members(endpoint);
-          } catch (EtcdException e) {
-            last = e;
-          }
-        }
-        throw last;
-      }
-
-      EtcdAdmin admin() {
-        if (admin == null) {
-          admin = EtcdAdmin.connect(endpoints, client);
-        }
-        return admin;
-      }
-
-      @Override
-      public void close() {
-        if (admin != null) {
-          admin.close();
-        }
-      }
     }
 
     /**
@@ -472,13 +486,12 @@ public final class EtcdCharm implements ReconcilerCharm {
       if (others.isEmpty()) {
         return;
       }
-      try (EtcdAdmin admin = EtcdAdmin.connect(others, issued.client())) {
-        for (MembershipPlan.Member member : admin.members()) {
-          if (member.name().equals(name) || member.peerUrls().contains(peerUrl)) {
-            admin.remove(member.id());
-            ctx.log()
-                .info("removed the stale registration of member {}; it will be added again", name);
-          }
+      Cluster cluster = new Cluster(others, probe(issued.client()));
+      for (MembershipPlan.Member member : cluster.members()) {
+        if (member.name().equals(name) || member.peerUrls().contains(peerUrl)) {
+          cluster.remove(member.id());
+          ctx.log()
+              .info("removed the stale registration of member {}; it will be added again", name);
         }
       }
     }
@@ -555,9 +568,7 @@ public final class EtcdCharm implements ReconcilerCharm {
       if (endpoints.isEmpty()) {
         return;
       }
-      try (Cluster cluster = new Cluster(endpoints, issued.client())) {
-        converge(cluster);
-      }
+      converge(new Cluster(endpoints, probe(issued.client())));
     }
 
     /**
@@ -592,13 +603,13 @@ public final class EtcdCharm implements ReconcilerCharm {
         }
       }
       for (long id : plan.removals()) {
-        cluster.admin().remove(id);
+        cluster.remove(id);
         ctx.log().info("removed member {} that no unit claims", Long.toHexString(id));
       }
       plan.updates()
           .forEach(
               (id, url) -> {
-                cluster.admin().update(id, url);
+                cluster.update(id, url);
                 ctx.log()
                     .info("changed the peer URL of member {} to {}", Long.toHexString(id), url);
               });
@@ -606,7 +617,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         awaitAllHealthy(probe, current);
         MembershipPlan.Member member = plan.addition().get();
         String url = member.peerUrls().get(0);
-        List<MembershipPlan.Member> after = cluster.admin().add(url);
+        List<MembershipPlan.Member> after = cluster.add(url);
         app.get()
             .put(
                 JOIN_PREFIX + member.name(), MembershipPlan.joinCluster(after, member.name(), url));
@@ -614,7 +625,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         current = after;
       }
       if (!plan.removals().isEmpty() || plan.addition().isPresent()) {
-        current = cluster.admin().members();
+        current = cluster.members();
       }
       String names =
           String.join(

@@ -2,6 +2,7 @@ package dev.bosun.charms.etcd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bosun.charms.easyrsa.pki.Pem;
 import dev.bosun.charms.easyrsa.pki.RequesterKey;
 import java.io.IOException;
@@ -34,10 +35,12 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * etcd's HTTP endpoints over HTTPS with the client certificate: {@code /health}, cheap enough to
  * poll every few milliseconds while a member starts (etcd serves its client port only once the
- * member has joined the cluster and there is a leader), {@code /version}, and the member list
- * through the v3 API's JSON gateway ({@code POST /v3/cluster/member/list}). A hook reads the
- * cluster this way and opens a v3 client ({@link EtcdAdmin}) only to change it: the client costs a
- * gRPC channel, its event loops and a TLS handshake, a few hundred milliseconds in a fresh JVM.
+ * member has joined the cluster and there is a leader), {@code /version}, and the member list and
+ * membership changes through the v3 API's JSON gateway ({@code POST /v3/cluster/member/list},
+ * {@code add}, {@code remove}, {@code update}). Hooks read and change membership this way; a v3
+ * client ({@link EtcdAdmin}) costs a gRPC channel, its event loops and a TLS handshake — one to two
+ * seconds in a fresh JVM on a small machine — and is left to the rolling-restart lock and the
+ * actions.
  *
  * <p>Probes are shared in the process by client identity ({@link #of}): a unit reads the cluster in
  * most hooks, and with one probe per identity its connections stay open between hooks (HTTP
@@ -47,6 +50,10 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class EtcdHttp {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+
+  /** A membership change goes through raft: as long as the v3 client's calls may take. */
+  private static final Duration CHANGE_TIMEOUT = EtcdAdmin.CALL_TIMEOUT;
+
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final long MIN_REQUEST_MILLIS = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -176,8 +183,48 @@ final class EtcdHttp {
    * @throws EtcdException when the member does not answer or the answer does not parse
    */
   List<MembershipPlan.Member> members(String clientUrl) {
-    JsonNode answer =
-        request(clientUrl, "/v3/cluster/member/list", "{}", "member list", REQUEST_TIMEOUT);
+    return members(
+        request(clientUrl, "/v3/cluster/member/list", "{}", "member list", REQUEST_TIMEOUT));
+  }
+
+  /**
+   * Adds a member by peer URL (the v3 API's {@code MemberAdd}) and returns the member list that
+   * includes it.
+   *
+   * @throws EtcdException when etcd refuses (its message says why) or does not answer
+   */
+  List<MembershipPlan.Member> addMember(String clientUrl, String peerUrl) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("peerURLs").add(peerUrl);
+    return members(
+        request(
+            clientUrl, "/v3/cluster/member/add", body.toString(), "member add", CHANGE_TIMEOUT));
+  }
+
+  /**
+   * Removes a member (the v3 API's {@code MemberRemove}).
+   *
+   * @throws EtcdException when etcd refuses (its message says why) or does not answer
+   */
+  void removeMember(String clientUrl, long id) {
+    ObjectNode body = JSON.createObjectNode().put("ID", Long.toUnsignedString(id));
+    request(
+        clientUrl, "/v3/cluster/member/remove", body.toString(), "member remove", CHANGE_TIMEOUT);
+  }
+
+  /**
+   * Changes a member's peer URL (the v3 API's {@code MemberUpdate}).
+   *
+   * @throws EtcdException when etcd refuses (its message says why) or does not answer
+   */
+  void updateMember(String clientUrl, long id, String peerUrl) {
+    ObjectNode body = JSON.createObjectNode().put("ID", Long.toUnsignedString(id));
+    body.putArray("peerURLs").add(peerUrl);
+    request(
+        clientUrl, "/v3/cluster/member/update", body.toString(), "member update", CHANGE_TIMEOUT);
+  }
+
+  private static List<MembershipPlan.Member> members(JsonNode answer) {
     List<MembershipPlan.Member> members = new ArrayList<>();
     for (JsonNode member : answer.path("members")) {
       members.add(
@@ -228,7 +275,9 @@ final class EtcdHttp {
       int code = connection.getResponseCode();
       if (code != 200) {
         throw new EtcdException(
-            operation, operation + " at " + clientUrl + " answered HTTP " + code, null);
+            operation,
+            operation + " at " + clientUrl + " answered HTTP " + code + reason(connection),
+            null);
       }
       try (InputStream in = connection.getInputStream()) {
         return JSON.readTree(in);
@@ -236,6 +285,19 @@ final class EtcdHttp {
     } catch (IOException | IllegalArgumentException e) {
       throw new EtcdException(
           operation, operation + " failed at " + clientUrl + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The gateway's error message ({@code {"error": ..., "message": ...}}), if it sent one. */
+  private static String reason(HttpsURLConnection connection) {
+    try (InputStream in = connection.getErrorStream()) {
+      if (in == null) {
+        return "";
+      }
+      String message = JSON.readTree(in).path("message").asText("");
+      return message.isEmpty() ? "" : ": " + message;
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.bosun.charms.etcd;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
@@ -22,6 +24,7 @@ import java.security.cert.Certificate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -31,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link EtcdHttp} against a real HTTPS server that demands a client certificate: one probe per
- * client identity, whose connection outlives the hook that opened it.
+ * {@link EtcdHttp} against an HTTPS server that demands a client certificate: one probe per client
+ * identity, whose connection outlives the hook that opened it; membership changes as the v3 JSON
+ * gateway takes and answers them (the real gateway is exercised by {@code EtcdClusterIT}).
  */
 class EtcdHttpTest {
   private static final String ADDRESS = "127.0.0.1";
@@ -43,6 +47,7 @@ class EtcdHttpTest {
       CertificateAuthority.create("test-ca", new PkiSettings(KeySpec.ECDSA_P256, 1, 1));
   private final RequesterKey clientKey = RequesterKey.generate(KeySpec.ECDSA_P256);
   private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
   private HttpsServer server;
   private String clientUrl;
   private EtcdFlags.TlsFiles files;
@@ -63,6 +68,27 @@ class EtcdHttpTest {
           clientPorts.add(exchange.getRemoteAddress().getPort());
           byte[] body = "{\"health\":\"true\"}".getBytes(StandardCharsets.US_ASCII);
           exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.createContext(
+        "/v3/cluster/member/add",
+        exchange -> {
+          String request = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+          requests.add(request);
+          boolean refuse = request.contains("refused");
+          byte[] body =
+              (refuse
+                      ? "{\"error\":\"etcdserver: unhealthy cluster\","
+                          + "\"message\":\"etcdserver: unhealthy cluster\",\"code\":14}"
+                      : "{\"header\":{},\"member\":{\"ID\":\"18446744073709551615\"},"
+                          + "\"members\":[{\"ID\":\"18446744073709551615\",\"peerURLs\":"
+                          + "[\"https://127.0.0.9:2380\"]},{\"ID\":\"7\",\"name\":\"etcd0\","
+                          + "\"peerURLs\":[\"https://127.0.0.2:2380\"],\"clientURLs\":"
+                          + "[\"https://127.0.0.2:2379\"]}]}")
+                  .getBytes(UTF_8);
+          exchange.sendResponseHeaders(refuse ? 503 : 200, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
           }
@@ -107,6 +133,32 @@ class EtcdHttpTest {
     assertThat(after).isNotSameAs(before);
     assertThat(after.healthy(clientUrl)).isTrue();
     assertThat(clientPorts).as("connections the server saw").hasSize(2);
+  }
+
+  @Test
+  void addsAMemberThroughTheGatewayAndReadsTheMembersItAnswers() {
+    List<MembershipPlan.Member> members =
+        EtcdHttp.of(files).addMember(clientUrl, "https://127.0.0.9:2380");
+
+    assertThat(requests).containsExactly("{\"peerURLs\":[\"https://127.0.0.9:2380\"]}");
+    assertThat(members)
+        .containsExactly(
+            new MembershipPlan.Member(-1L, "", List.of("https://127.0.0.9:2380"), List.of()),
+            new MembershipPlan.Member(
+                7L, "etcd0", List.of("https://127.0.0.2:2380"), List.of("https://127.0.0.2:2379")));
+  }
+
+  @Test
+  void aRefusedChangeCarriesEtcdsReasonSoItIsRetriedWhenEtcdIsNotReady() {
+    EtcdHttp http = EtcdHttp.of(files);
+
+    assertThatThrownBy(() -> http.addMember(clientUrl, "https://refused:2380"))
+        .isInstanceOfSatisfying(
+            EtcdException.class,
+            e -> {
+              assertThat(e).hasMessageContaining("HTTP 503: etcdserver: unhealthy cluster");
+              assertThat(EtcdAdmin.isNotReadyForReconfiguration(e)).isTrue();
+            });
   }
 
   /** Signs a new client certificate (a new serial) for the client key and writes it. */
