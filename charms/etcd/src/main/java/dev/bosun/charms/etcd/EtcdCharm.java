@@ -547,6 +547,14 @@ public final class EtcdCharm implements ReconcilerCharm {
       new SecureRandom().nextBytes(random);
       app.get().put(TOKEN, "bosun-" + HexFormat.of().formatHex(random));
       app.get().put(BOOTSTRAP, EtcdCluster.initialCluster(members));
+      // The initial members are the member list from the start (etcd names them from
+      // --initial-cluster): published now, the leader's first look at the list changes nothing,
+      // and no second round of hooks follows the cluster's first health.
+      app.get()
+          .put(
+              MEMBERS,
+              String.join(
+                  ",", members.keySet().stream().sorted(MembershipPlan.MEMBER_ORDER).toList()));
       ctx.log().info("bootstrapping the cluster with members {}", members.keySet());
     }
 
