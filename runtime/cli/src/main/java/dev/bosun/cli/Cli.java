@@ -2,6 +2,8 @@ package dev.bosun.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -54,9 +56,45 @@ public final class Cli {
         .setExecutionExceptionHandler(reporter)
         .setParameterExceptionHandler(reporter)
         .setExitCodeExceptionMapper(ErrorReporter::exitCode);
+    reflow(commandLine);
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Joins the lines of each paragraph of every registered command's description, so picocli wraps a
+   * paragraph at its usage width instead of breaking each source line on its own.
+   */
+  private static void reflow(CommandLine commandLine) {
+    CommandLine.Model.UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
+    usage.description(paragraphs(usage.description()));
+    commandLine.getSubcommands().values().forEach(Cli::reflow);
+  }
+
+  /**
+   * Joins consecutive non-empty lines with a space; an empty line separates paragraphs and stays.
+   */
+  static String[] paragraphs(String[] lines) {
+    List<String> joined = new ArrayList<>();
+    StringBuilder paragraph = null;
+    for (String line : lines) {
+      if (line.isBlank()) {
+        if (paragraph != null) {
+          joined.add(paragraph.toString());
+          paragraph = null;
+        }
+        joined.add(line);
+      } else if (paragraph == null) {
+        paragraph = new StringBuilder(line.strip());
+      } else {
+        paragraph.append(' ').append(line.strip());
+      }
+    }
+    if (paragraph != null) {
+      joined.add(paragraph.toString());
+    }
+    return joined.toArray(new String[0]);
   }
 }

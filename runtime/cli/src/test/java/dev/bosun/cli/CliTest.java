@@ -2,6 +2,7 @@ package dev.bosun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
@@ -22,6 +23,29 @@ class CliTest {
       assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.OK);
       assertThat(run.out()).as(command).contains("Usage: bosun " + command);
     }
+  }
+
+  @Test
+  void helpWrapsEachParagraphAsAWholeNotEachSourceLine() {
+    CliRun run = CliRun.of("deploy", "--help");
+
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains(
+            "BUNDLE is a bundle YAML file: it is read and checked as 'bosun validate' does,"
+                + " planned against the live model");
+    // Every line of the paragraph but its last fills the usage width, as wrapped prose does.
+    String paragraph =
+        run.out()
+            .substring(run.out().indexOf("BUNDLE is"), run.out().indexOf("CHARM is") - 1)
+            .strip();
+    List<String> lines = paragraph.lines().toList();
+    assertThat(lines.subList(0, lines.size() - 1)).allMatch(line -> line.length() > 60);
+  }
+
+  @Test
+  void joinsTheLinesOfEachParagraphAndKeepsTheBlankLinesBetween() {
+    assertThat(Cli.paragraphs(new String[] {"", "one", "two", "", "three", "  four"}))
+        .containsExactly("", "one two", "", "three four");
   }
 
   @Test
