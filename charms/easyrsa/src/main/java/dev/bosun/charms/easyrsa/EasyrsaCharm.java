@@ -5,6 +5,7 @@ import dev.bosun.charm.ReconcilerCharm;
 import dev.bosun.charm.Relation;
 import dev.bosun.charm.Status;
 import dev.bosun.charm.event.ActionEvent;
+import dev.bosun.charm.event.RelationJoined;
 import dev.bosun.charm.event.Remove;
 import dev.bosun.charm.event.Stop;
 import dev.bosun.charm.relation.TypedRelation;
@@ -37,8 +38,11 @@ import java.util.stream.Collectors;
  * <p>The leader signs every request of every related unit from the unit's CSR (server certificates
  * with their SANs, client certificates) and re-issues a certificate when its SANs or the
  * requester's key change, or two thirds of its validity have passed ({@link Issuer}); the others
- * publish the CA certificate only. The leader announces the CA's fingerprint on the peer relation
- * {@value #REPLICAS} so the other units mirror it without waiting for {@code update-status}.
+ * publish the CA certificate only. In a {@code client-relation-joined} hook it signs the joining
+ * unit's requests only, so a member's first certificate never waits behind other units' requests;
+ * those are signed in the {@code client-relation-changed} hook that always follows. The leader
+ * announces the CA's fingerprint on the peer relation {@value #REPLICAS} so the other units mirror
+ * it without waiting for {@code update-status}.
  *
  * <p>Statuses: {@value #CONNECTED} (active, related), {@value #READY} (active, not related),
  * {@value #WAITING_FOR_CA} (waiting, a non-leader before the leader created the CA), and blocked
@@ -183,6 +187,13 @@ public final class EasyrsaCharm implements ReconcilerCharm {
     }
   }
 
+  /** The unit a {@code relation-joined} hook of this relation is about, else null. */
+  private static String joining(HookContext ctx, Relation relation) {
+    return ctx.event() instanceof RelationJoined joined && joined.relationId() == relation.id()
+        ? joined.remoteUnit()
+        : null;
+  }
+
   /**
    * Publishes on every {@code client} relation: the leader signs what is new or changed and
    * publishes the CA and every certificate; the others publish the CA only. Sets the status.
@@ -195,7 +206,7 @@ public final class EasyrsaCharm implements ReconcilerCharm {
       TlsProviderData data;
       if (ctx.isLeader()) {
         Issuer issuer = new Issuer(ctx, ca, store, settings);
-        Issuer.Result result = issuer.issue(relation.relation());
+        Issuer.Result result = issuer.issue(relation.relation(), joining(ctx, relation.relation()));
         data = result.data();
         refused.addAll(result.refused());
       } else {

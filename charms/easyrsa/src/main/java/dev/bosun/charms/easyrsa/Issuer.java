@@ -57,6 +57,18 @@ final class Issuer {
   }
 
   Result issue(Relation relation) {
+    return issue(relation, null);
+  }
+
+  /**
+   * Signs what is new or changed and returns the relation's record.
+   *
+   * @param onlyUnit when not null, the Juju name of the only unit whose requests are signed in this
+   *     hook ({@code relation-joined}: the joining unit's, so its certificates are not held back
+   *     behind other units' requests); the others keep what they have and are signed in the {@code
+   *     relation-changed} hook Juju runs right after
+   */
+  Result issue(Relation relation, String onlyUnit) {
     String prefix = relation.id() + "/";
     TlsRequests.RequestSet requests = TlsRequests.read(relation);
     TreeSet<String> refused = new TreeSet<>();
@@ -82,6 +94,9 @@ final class Issuer {
     sorted.sort(null);
     for (CertificateRequest request : sorted) {
       String id = request.key().id();
+      if (onlyUnit != null && !onlyUnit.equals(jujuUnitName(request.key().unitName()))) {
+        continue; // keeps its certificate, if it has one, until the next hook
+      }
       try {
         CertificateSigningRequest csr = CertificateSigningRequest.parse(request.csr());
         X509Certificate current = issued.get(id);
