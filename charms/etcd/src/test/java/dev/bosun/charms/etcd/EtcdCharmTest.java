@@ -31,6 +31,16 @@ class EtcdCharmTest {
     return CharmContext.fromClasspath("charms/etcd").withUnit("etcd/0").withMachineRoot(machine);
   }
 
+  /** The unit's first hook with a certificate authority related that has answered nothing yet. */
+  private static State withCertificatesRelated(CharmContext ctx) {
+    return ctx.run(
+        Events.configChanged(),
+        State.builder()
+            .relation(cluster())
+            .relation(RelationState.builder("certificates", "easyrsa").build())
+            .build());
+  }
+
   private static RelationState cluster() {
     return RelationState.peerBuilder("cluster").remoteUnits("etcd/1").build();
   }
@@ -67,12 +77,8 @@ class EtcdCharmTest {
 
   @Test
   void theUnitSendsItsServerCsrKeepsItsKeyAt0600AndWaitsForTheCertificate() throws Exception {
-    RelationState certificates = RelationState.builder("certificates", "easyrsa").build();
     CharmContext ctx = context();
-    State out =
-        ctx.run(
-            Events.configChanged(),
-            State.builder().relation(cluster()).relation(certificates).build());
+    State out = withCertificatesRelated(ctx);
 
     assertThat(out.unitStatus()).isEqualTo(Status.waiting(EtcdStatus.WAITING_FOR_CERTIFICATES));
     Map<String, String> sent = out.relation("certificates").localUnitData();
@@ -92,12 +98,8 @@ class EtcdCharmTest {
 
   @Test
   void theClientCertificateIsRequestedOnceTheServerCertificateArrives() throws Exception {
-    RelationState certificates = RelationState.builder("certificates", "easyrsa").build();
     CharmContext ctx = context();
-    State first =
-        ctx.run(
-            Events.configChanged(),
-            State.builder().relation(cluster()).relation(certificates).build());
+    State first = withCertificatesRelated(ctx);
 
     CertificateAuthority ca =
         CertificateAuthority.create("test-ca", new PkiSettings(KeySpec.ECDSA_P256, 1, 1));
@@ -137,12 +139,7 @@ class EtcdCharmTest {
 
   @Test
   void anUnchangedRequestIsSentWithTheSameCsrBytes() {
-    RelationState certificates = RelationState.builder("certificates", "easyrsa").build();
-    State first =
-        context()
-            .run(
-                Events.configChanged(),
-                State.builder().relation(cluster()).relation(certificates).build());
+    State first = withCertificatesRelated(context());
     State second = context().run(Events.updateStatus(), first);
 
     assertThat(second.relation("certificates").localUnitData())
