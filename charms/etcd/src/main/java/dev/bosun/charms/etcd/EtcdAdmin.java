@@ -26,17 +26,13 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * The charm's etcd v3 client (jetcd) over TLS with a client certificate: member list, add, remove
- * and update, maintenance calls, and a lease-backed lock for rolling restarts. Every call is
- * bounded by a timeout (a TLS mistake makes gRPC wait, not fail).
+ * The charm's etcd v3 client (jetcd) over TLS with a client certificate: member list and update
+ * (for a rolling restart that moves the peer port), maintenance calls for the actions, and a
+ * lease-backed lock for rolling restarts; hooks change membership over HTTPS ({@link Cluster}).
+ * Every call is bounded by a timeout (a TLS mistake makes gRPC wait, not fail).
  */
 final class EtcdAdmin implements AutoCloseable {
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
-
-  /** How long {@link #add} retries while etcd's strict reconfiguration check refuses a join. */
-  static final Duration ADD_WAIT = Duration.ofSeconds(30);
-
-  static final long ADD_RETRY_MILLIS = 100;
 
   /** How long {@link #close} waits for the client's event loops to stop. */
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
@@ -112,78 +108,6 @@ final class EtcdAdmin implements AutoCloseable {
         .stream()
         .map(EtcdAdmin::member)
         .toList();
-  }
-
-  /** Adds a member by peer URL and returns the member list that includes it. */
-  List<MembershipPlan.Member> add(String peerUrl) {
-    return whenReady(
-        () ->
-            call("member add", client.getClusterClient().addMember(List.of(URI.create(peerUrl))))
-                .getMembers()
-                .stream()
-                .map(EtcdAdmin::member)
-                .toList());
-  }
-
-  /**
-   * Runs a membership change, again every {@value #ADD_RETRY_MILLIS} ms for at most {@link
-   * #ADD_WAIT} while etcd refuses it because members have not been connected long enough
-   * (strict-reconfig-check: every member must have been connected for 5 s, etcd's HealthInterval,
-   * before another joins, so that a join never risks quorum). Any other failure is thrown at once.
-   */
-  static <T> T whenReady(java.util.function.Supplier<T> change) {
-    long deadline = System.nanoTime() + ADD_WAIT.toNanos();
-    while (true) {
-      try {
-        return change.get();
-      } catch (EtcdException e) {
-        if (!isNotReadyForReconfiguration(e) || System.nanoTime() > deadline) {
-          throw e;
-        }
-        sleep(ADD_RETRY_MILLIS);
-      }
-    }
-  }
-
-  /** Whether etcd refused a reconfiguration because members have not been connected long enough. */
-  static boolean isNotReadyForReconfiguration(EtcdException e) {
-    String message = String.valueOf(e.getMessage());
-    return message.contains("unhealthy cluster") || message.contains("not enough started members");
-  }
-
-  /**
-   * Removes a member. When etcd does not confirm (the removed member may have led the cluster, and
-   * a new leader is elected meanwhile), the member list decides whether it is gone.
-   */
-  void remove(long id) {
-    removeConfirmed(
-        id, () -> call("member remove", client.getClusterClient().removeMember(id)), this::members);
-  }
-
-  /**
-   * Removes a member with {@code remove} ({@link #whenReady}); when etcd does not confirm, the
-   * member list decides whether it is gone. "member not found" counts as removed.
-   */
-  static void removeConfirmed(
-      long id, Runnable remove, java.util.function.Supplier<List<MembershipPlan.Member>> members) {
-    try {
-      whenReady(
-          () -> {
-            remove.run();
-            return null;
-          });
-    } catch (EtcdException e) {
-      if (e.getMessage() != null && e.getMessage().contains("member not found")) {
-        return;
-      }
-      if (isNotReadyForReconfiguration(e)) {
-        throw e;
-      }
-      sleep(500);
-      if (members.get().stream().anyMatch(m -> m.id() == id)) {
-        throw e;
-      }
-    }
   }
 
   /** Changes a member's peer URL. */

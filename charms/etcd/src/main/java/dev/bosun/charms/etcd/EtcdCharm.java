@@ -196,63 +196,6 @@ public final class EtcdCharm implements ReconcilerCharm {
     ctx.machine().services().stop(SERVICE);
   }
 
-  /**
-   * The cluster as one hook sees it, read and changed over HTTPS through the v3 API's JSON gateway
-   * ({@link EtcdHttp}) at the first of its endpoints that answers.
-   */
-  static final class Cluster {
-    private final List<String> endpoints;
-    private final EtcdHttp http;
-
-    Cluster(List<String> endpoints, EtcdHttp http) {
-      this.endpoints = List.copyOf(endpoints);
-      this.http = http;
-    }
-
-    List<MembershipPlan.Member> members() {
-      return atFirstAnswering(http::members);
-    }
-
-    /** Adds a member, waiting while etcd's strict reconfiguration check refuses it. */
-    List<MembershipPlan.Member> add(String peerUrl) {
-      return EtcdAdmin.whenReady(
-          () -> atFirstAnswering(endpoint -> http.addMember(endpoint, peerUrl)));
-    }
-
-    /** Removes a member ({@link EtcdAdmin#removeConfirmed}). */
-    void remove(long id) {
-      EtcdAdmin.removeConfirmed(
-          id,
-          () ->
-              atFirstAnswering(
-                  endpoint -> {
-                    http.removeMember(endpoint, id);
-                    return null;
-                  }),
-          this::members);
-    }
-
-    void update(long id, String peerUrl) {
-      atFirstAnswering(
-          endpoint -> {
-            http.updateMember(endpoint, id, peerUrl);
-            return null;
-          });
-    }
-
-    private <T> T atFirstAnswering(java.util.function.Function<String, T> call) {
-      EtcdException last = null;
-      for (String endpoint : endpoints) {
-        try {
-          return call.apply(endpoint);
-        } catch (EtcdException e) {
-          last = e;
-        }
-      }
-      throw last;
-    }
-  }
-
   /** One reconciliation of a unit that has valid options and an etcd binary. */
   static final class Reconciliation {
     private final HookContext ctx;
@@ -550,11 +493,7 @@ public final class EtcdCharm implements ReconcilerCharm {
       // The initial members are the member list from the start (etcd names them from
       // --initial-cluster): published now, the leader's first look at the list changes nothing,
       // and no second round of hooks follows the cluster's first health.
-      app.get()
-          .put(
-              MEMBERS,
-              String.join(
-                  ",", members.keySet().stream().sorted(MembershipPlan.MEMBER_ORDER).toList()));
+      app.get().put(MEMBERS, MembershipPlan.names(members.keySet()));
       ctx.log().info("bootstrapping the cluster with members {}", members.keySet());
     }
 
@@ -597,7 +536,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         return current;
       }
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
-      EtcdHttp probe = probe(Credentials.clientFiles(ctx).orElseThrow());
+      EtcdHttp probe = cluster.http();
       if (!plan.removals().isEmpty()) {
         List<MembershipPlan.Member> remaining =
             current.stream().filter(m -> !plan.removals().contains(m.id())).toList();
@@ -636,12 +575,8 @@ public final class EtcdCharm implements ReconcilerCharm {
         current = cluster.members();
       }
       String names =
-          String.join(
-              ",",
-              current.stream()
-                  .map(m -> m.name().isEmpty() ? "(joining)" : m.name())
-                  .sorted(MembershipPlan.MEMBER_ORDER)
-                  .toList());
+          MembershipPlan.names(
+              current.stream().map(m -> m.name().isEmpty() ? "(joining)" : m.name()).toList());
       if (!names.equals(app.get().get(MEMBERS).orElse(""))) {
         app.get().put(MEMBERS, names); // wakes the other units, which report the new count
       }
@@ -672,16 +607,16 @@ public final class EtcdCharm implements ReconcilerCharm {
 
     /**
      * A join raises the quorum: it waits until every member answers (at most {@link
-     * EtcdAdmin#ADD_WAIT}), so the new member never joins a cluster that could not afford it.
+     * Cluster#CHANGE_WAIT}), so the new member never joins a cluster that could not afford it.
      */
     private void awaitAllHealthy(EtcdHttp probe, List<MembershipPlan.Member> members) {
-      long deadline = System.nanoTime() + EtcdAdmin.ADD_WAIT.toNanos();
+      long deadline = System.nanoTime() + Cluster.CHANGE_WAIT.toNanos();
       while (healthy(probe, members).size() < members.size()) {
         if (System.nanoTime() > deadline) {
           throw new EtcdException(
               "member add",
               "not adding a member: not every member answered /health within "
-                  + EtcdAdmin.ADD_WAIT.toSeconds()
+                  + Cluster.CHANGE_WAIT.toSeconds()
                   + " s; retrying later",
               null);
         }

@@ -72,6 +72,14 @@ public record MembershipPlan(
   public static final Comparator<String> MEMBER_ORDER =
       Comparator.comparingLong(MembershipPlan::unitNumber).thenComparing(Comparator.naturalOrder());
 
+  /**
+   * The peer application data's {@code members} value: the names in {@link #MEMBER_ORDER}, joined
+   * with commas. The leader compares it with what it published, so one format serves both.
+   */
+  public static String names(java.util.Collection<String> memberNames) {
+    return String.join(",", memberNames.stream().sorted(MEMBER_ORDER).toList());
+  }
+
   private static long unitNumber(String memberName) {
     int i = memberName.length();
     while (i > 0 && Character.isDigit(memberName.charAt(i - 1))) {

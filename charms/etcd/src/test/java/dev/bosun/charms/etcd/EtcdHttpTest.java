@@ -157,7 +157,7 @@ class EtcdHttpTest {
             EtcdException.class,
             e -> {
               assertThat(e).hasMessageContaining("HTTP 503: etcdserver: unhealthy cluster");
-              assertThat(EtcdAdmin.isNotReadyForReconfiguration(e)).isTrue();
+              assertThat(Cluster.isNotReadyForReconfiguration(e)).isTrue();
             });
   }
 

@@ -1,0 +1,131 @@
+package dev.bosun.charms.etcd;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The cluster as one hook sees it: its membership read and changed over HTTPS through the v3 API's
+ * JSON gateway ({@link EtcdHttp}), at the first of its endpoints that answers. A change that etcd
+ * refuses because members have not been connected long enough is tried again ({@link #whenReady}).
+ */
+final class Cluster {
+  /** How long a membership change is retried while etcd's reconfiguration check refuses it. */
+  static final Duration CHANGE_WAIT = Duration.ofSeconds(30);
+
+  private static final long CHANGE_RETRY_MILLIS = 100;
+
+  private final List<String> endpoints;
+  private final EtcdHttp http;
+
+  Cluster(List<String> endpoints, EtcdHttp http) {
+    this.endpoints = List.copyOf(endpoints);
+    this.http = http;
+  }
+
+  /** Returns the probe this cluster is read through, for health checks of its members. */
+  EtcdHttp http() {
+    return http;
+  }
+
+  /**
+   * Returns the member list.
+   *
+   * @throws EtcdException when no endpoint answers
+   */
+  List<MembershipPlan.Member> members() {
+    return atFirstAnswering(http::members);
+  }
+
+  /**
+   * Adds a member by peer URL, waiting while etcd refuses it ({@link #whenReady}); returns the
+   * member list that includes it.
+   *
+   * @throws EtcdException when etcd refuses for another reason, or longer than {@link #CHANGE_WAIT}
+   */
+  List<MembershipPlan.Member> add(String peerUrl) {
+    return whenReady(() -> atFirstAnswering(endpoint -> http.addMember(endpoint, peerUrl)));
+  }
+
+  /**
+   * Removes a member, waiting while etcd refuses it ({@link #whenReady}). When etcd does not
+   * confirm (the removed member may have led the cluster, and a new leader is elected meanwhile),
+   * the member list decides whether it is gone; "member not found" counts as removed.
+   *
+   * @throws EtcdException when the member is still listed afterwards
+   */
+  void remove(long id) {
+    try {
+      whenReady(
+          () ->
+              atFirstAnswering(
+                  endpoint -> {
+                    http.removeMember(endpoint, id);
+                    return null;
+                  }));
+    } catch (EtcdException e) {
+      if (e.getMessage() != null && e.getMessage().contains("member not found")) {
+        return;
+      }
+      if (isNotReadyForReconfiguration(e)) {
+        throw e;
+      }
+      EtcdAdmin.sleep(500);
+      if (members().stream().anyMatch(m -> m.id() == id)) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Changes a member's peer URL.
+   *
+   * @throws EtcdException when etcd refuses or no endpoint answers
+   */
+  void update(long id, String peerUrl) {
+    atFirstAnswering(
+        endpoint -> {
+          http.updateMember(endpoint, id, peerUrl);
+          return null;
+        });
+  }
+
+  /** Whether etcd refused a reconfiguration because members have not been connected long enough. */
+  static boolean isNotReadyForReconfiguration(EtcdException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("unhealthy cluster") || message.contains("not enough started members");
+  }
+
+  /**
+   * Runs a membership change, again every {@value #CHANGE_RETRY_MILLIS} ms for at most {@link
+   * #CHANGE_WAIT} while etcd refuses it because members have not been connected long enough
+   * (strict-reconfig-check: every member must have been connected for 5 s, etcd's HealthInterval,
+   * before another joins, so that a join never risks quorum). Any other failure is thrown at once.
+   */
+  private static <T> T whenReady(Supplier<T> change) {
+    long deadline = System.nanoTime() + CHANGE_WAIT.toNanos();
+    while (true) {
+      try {
+        return change.get();
+      } catch (EtcdException e) {
+        if (!isNotReadyForReconfiguration(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        EtcdAdmin.sleep(CHANGE_RETRY_MILLIS);
+      }
+    }
+  }
+
+  private <T> T atFirstAnswering(Function<String, T> call) {
+    EtcdException last = null;
+    for (String endpoint : endpoints) {
+      try {
+        return call.apply(endpoint);
+      } catch (EtcdException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+}
