@@ -65,6 +65,9 @@ public final class EtcdCharm implements ReconcilerCharm {
   /** The service name on the machine (its log is {@code var/log/etcd.log}). */
   public static final String SERVICE = "etcd";
 
+  /** The service's log on the machine, where etcd writes one JSON object per line. */
+  static final String LOG = "var/log/" + SERVICE + ".log";
+
   /** The data directory, relative to the machine root. */
   public static final String DATA_DIRECTORY = "var/lib/etcd";
 
@@ -245,8 +248,22 @@ public final class EtcdCharm implements ReconcilerCharm {
       // A member whose data is gone is stale, unless its process runs: etcd started in an earlier
       // hook may not have written its data directory yet, and forgetting it then stopped a healthy
       // new member and removed it from the cluster (seen under load in EtcdClusterIT).
-      boolean serviceRuns =
-          ctx.machine().services().status(SERVICE).map(ServiceStatus::running).orElse(false);
+      Optional<ServiceStatus> service = ctx.machine().services().status(SERVICE);
+      boolean serviceRuns = service.map(ServiceStatus::running).orElse(false);
+      // An etcd that exits because it cannot listen is no stale member: the supervisor keeps
+      // restarting it, which helps once the address is free, and until then the unit says why.
+      if (service.isPresent() && (!serviceRuns || service.get().restarts() > 0)) {
+        Path log = ctx.machine().path(LOG);
+        Optional<String> failure = EtcdLog.listenFailure(log);
+        if (failure.isPresent()) {
+          publishPeer(false);
+          ctx.status().unit(Status.blocked(EtcdStatus.cannotListen(failure.get(), log.toString())));
+          if (ctx.isLeader()) {
+            converge(issued.get());
+          }
+          return;
+        }
+      }
       if (!hasData && ctx.state().get(STATE_START).isPresent() && !serviceRuns) {
         forgetStaleMember(issued.get());
       }

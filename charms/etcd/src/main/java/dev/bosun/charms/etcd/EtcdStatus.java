@@ -47,6 +47,18 @@ public final class EtcdStatus {
     return "UnHealthy with " + members + " known " + (members == 1 ? "peer" : "peers");
   }
 
+  /**
+   * Blocked: etcd exits at start because it cannot listen ({@code error}: etcd's own words, such as
+   * {@code listen tcp 10.0.0.2:2380: bind: address already in use}); the supervisor keeps trying.
+   */
+  public static String cannotListen(String error, String log) {
+    return "etcd cannot listen: "
+        + error
+        + "; stop what holds the address, or change the port or management_port option (log: "
+        + log
+        + ")";
+  }
+
   /** Blocked: the etcd binary is missing and Bosun may not install it. */
   public static String missingBinary(String installCommand) {
     return "etcd is not installed and Bosun may not install it: run \""

@@ -19,4 +19,15 @@ class EtcdStatusTest {
             "etcd is not installed and Bosun may not install it: run \"sudo apt-get install -y"
                 + " etcd-server\" as root, or attach an etcd resource");
   }
+
+  @Test
+  void aMemberThatCannotListenQuotesEtcdAndSaysWhatToDo() {
+    assertThat(
+            EtcdStatus.cannotListen(
+                "listen tcp 10.0.0.2:2380: bind: address already in use", "/m/var/log/etcd.log"))
+        .isEqualTo(
+            "etcd cannot listen: listen tcp 10.0.0.2:2380: bind: address already in use; stop"
+                + " what holds the address, or change the port or management_port option (log:"
+                + " /m/var/log/etcd.log)");
+  }
 }
