@@ -3,9 +3,7 @@ package dev.bosun.charms.etcd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.bosun.charm.CharmCatalog;
 import dev.bosun.runtime.Runtime;
-import dev.bosun.runtime.RuntimeSettings;
 import dev.bosun.runtime.UnitStatus;
 import dev.bosun.runtime.substrate.local.LocalSubstrate;
 import dev.bosun.store.sqlite.SqliteStore;
@@ -54,17 +52,7 @@ class AddressInUseIT {
             .stopGracePeriod(Duration.ofSeconds(5))
             .build();
     runtime =
-        Runtime.builder()
-            .charms(CharmCatalog.discover(getClass().getClassLoader()))
-            .store(store)
-            .substrate(substrate)
-            .settings(
-                RuntimeSettings.builder()
-                    .threads(4)
-                    .updateStatus(Duration.ofSeconds(2), 0.2)
-                    .retryBackoff(Duration.ofMillis(500), Duration.ofSeconds(5), 2, 0.03)
-                    .build())
-            .build();
+        LocalModels.runtime(store, substrate, s -> s.updateStatus(Duration.ofSeconds(2), 0.2));
   }
 
   @AfterEach

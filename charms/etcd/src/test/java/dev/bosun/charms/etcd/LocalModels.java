@@ -1,17 +1,42 @@
 package dev.bosun.charms.etcd;
 
+import dev.bosun.charm.CharmCatalog;
 import dev.bosun.runtime.Runtime;
+import dev.bosun.runtime.RuntimeSettings;
 import dev.bosun.runtime.store.Store;
 import dev.bosun.runtime.substrate.local.LocalSubstrate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** What the etcd integration tests and benchmark share about the real models they deploy. */
 final class LocalModels {
   private LocalModels() {}
+
+  /**
+   * A runtime over the built-in charms with four agent threads and failed hooks retried after 0.5 s
+   * (doubling to 5 s), plus whatever {@code settings} adds.
+   */
+  static Runtime runtime(
+      Store store,
+      LocalSubstrate substrate,
+      java.util.function.UnaryOperator<RuntimeSettings.Builder> settings) {
+    return Runtime.builder()
+        .charms(CharmCatalog.discover(LocalModels.class.getClassLoader()))
+        .store(store)
+        .substrate(substrate)
+        .settings(
+            settings
+                .apply(
+                    RuntimeSettings.builder()
+                        .threads(4)
+                        .retryBackoff(Duration.ofMillis(500), Duration.ofSeconds(5), 2, 0.03))
+                .build())
+        .build();
+  }
 
   /**
    * Closes a model's runtime, releases every machine (which stops every service the test started),
