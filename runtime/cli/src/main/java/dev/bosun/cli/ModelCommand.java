@@ -3,12 +3,14 @@ package dev.bosun.cli;
 import dev.bosun.charm.CharmCatalog;
 import dev.bosun.charm.CharmDefinition;
 import dev.bosun.runtime.SettleResult;
+import dev.bosun.runtime.UnitStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -208,7 +210,35 @@ abstract class ModelCommand implements Callable<Integer> {
     if (waitRequested()) {
       out().println("Model settled.");
     }
+    warnBlocked(session);
     return ExitCodes.OK;
+  }
+
+  /**
+   * Names the units the model settled with blocked — Juju's status for "needs you to act" (a
+   * missing relation, a port another process holds) — with their messages, on standard error: the
+   * model did settle, and nothing more happens until someone acts on them.
+   */
+  private void warnBlocked(Session session) {
+    List<UnitStatus> blocked =
+        session.runtime().status().units().values().stream()
+            .filter(unit -> "blocked".equals(unit.workload().current()))
+            .sorted(Comparator.comparing(UnitStatus::name))
+            .toList();
+    if (blocked.isEmpty()) {
+      return;
+    }
+    err()
+        .println(
+            blocked.size() == 1
+                ? "WARNING 1 unit is blocked and waits for you to act on its message:"
+                : "WARNING "
+                    + blocked.size()
+                    + " units are blocked and wait for you to act on their messages:");
+    for (UnitStatus unit : blocked) {
+      err().println("  " + unit.name() + ": " + unit.workload().message());
+    }
+    err().flush();
   }
 
   /** Charm definitions that exist as directories: found by metadata, loaded when they have code. */

@@ -146,6 +146,23 @@ class CliModelIT {
   }
 
   @Test
+  void aCommandThatSettlesWithBlockedUnitsNamesThemOnStandardError() {
+    deployed();
+
+    CliRun block = model.run("config", "greeter", "blocked=port 80 is taken");
+    CliRun unblock = model.run("config", "greeter", "--reset", "blocked");
+
+    assertThat(block.exitCode()).as(block.err()).isZero();
+    assertThat(block.err())
+        .isEqualTo(
+            "WARNING 2 units are blocked and wait for you to act on their messages:\n"
+                + "  greeter/0: port 80 is taken\n"
+                + "  greeter/1: port 80 is taken\n");
+    assertThat(unblock.exitCode()).isZero();
+    assertThat(unblock.err()).isEmpty();
+  }
+
+  @Test
   void aFailingHookExitsOneAndResolveGetsTheUnitsOutOfError() {
     deployed();
 

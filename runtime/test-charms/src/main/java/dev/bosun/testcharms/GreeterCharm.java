@@ -38,6 +38,11 @@ public final class GreeterCharm implements ReconcilerCharm {
     if (ctx.config().bool("fail")) {
       throw new IllegalStateException("failing as configured (fail=true)");
     }
+    String blocked = ctx.config().string("blocked");
+    if (!blocked.isEmpty()) {
+      ctx.status().unit(Status.blocked(blocked));
+      return;
+    }
     String greeting = ctx.config().string("greeting");
     if (ctx.isLeader()) {
       for (Relation relation : ctx.relations("greeting")) {
