@@ -54,7 +54,7 @@ public final class EtcdStatus {
   public static String cannotListen(String error, String log) {
     return "etcd cannot listen: "
         + error
-        + "; stop what holds the address, or change the port or management_port option (log: "
+        + "; stop what holds the address: etcd is restarted until it can listen (log: "
         + log
         + ")";
   }

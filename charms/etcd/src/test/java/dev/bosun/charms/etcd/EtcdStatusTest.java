@@ -27,7 +27,7 @@ class EtcdStatusTest {
                 "listen tcp 10.0.0.2:2380: bind: address already in use", "/m/var/log/etcd.log"))
         .isEqualTo(
             "etcd cannot listen: listen tcp 10.0.0.2:2380: bind: address already in use; stop"
-                + " what holds the address, or change the port or management_port option (log:"
+                + " what holds the address: etcd is restarted until it can listen (log:"
                 + " /m/var/log/etcd.log)");
   }
 }
