@@ -2,6 +2,7 @@ package dev.bosun.cli;
 
 import dev.bosun.charm.CharmCatalog;
 import dev.bosun.charm.CharmDefinition;
+import dev.bosun.model.plan.ApplicationState;
 import dev.bosun.runtime.SettleResult;
 import dev.bosun.runtime.UnitStatus;
 import java.io.PrintWriter;
@@ -223,7 +224,7 @@ abstract class ModelCommand implements Callable<Integer> {
     List<UnitStatus> blocked =
         session.runtime().status().units().values().stream()
             .filter(unit -> "blocked".equals(unit.workload().current()))
-            .sorted(Comparator.comparing(UnitStatus::name))
+            .sorted(Comparator.comparing(UnitStatus::name, ApplicationState.UNIT_ORDER))
             .toList();
     if (blocked.isEmpty()) {
       return;
