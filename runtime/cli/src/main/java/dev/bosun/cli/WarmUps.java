@@ -9,11 +9,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warms up, on one daemon thread, what a command that opens the model needs while its main thread
- * reads the arguments: SQLite's driver and native library first ({@link SqliteStore#preload}),
- * then, for a command that runs hooks, the charms' {@link WarmUp}s — the start-up is
- * single-threaded, so the second core is free to load and compile what the first hooks need. The
- * thread runs alongside the first hooks if it is not done by then, as hooks of different units run
- * alongside each other; the process does not wait for it to exit.
+ * reads the arguments: SQLite's driver and native library first ({@link SqliteStore#preload}), the
+ * JSON mapper of the model's lease ({@link ControllerLease#warmUp}), then, for a command that runs
+ * hooks, the charms' {@link WarmUp}s — the start-up is single-threaded, so the second core is free
+ * to load and compile what the first hooks need. The thread runs alongside the first hooks if it is
+ * not done by then, as hooks of different units run alongside each other; the process does not wait
+ * for it to exit.
  */
 final class WarmUps {
   private static final Logger LOG = LoggerFactory.getLogger(WarmUps.class);
@@ -42,6 +43,7 @@ final class WarmUps {
                 quietGrpc();
               }
               SqliteStore.preload();
+              ControllerLease.warmUp();
               if (charms) {
                 run(classLoader);
               }

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Structural checks of PEM text carried in relation data: the block labels, that every body is
@@ -17,11 +15,9 @@ import java.util.regex.Pattern;
  * <p>Messages describe blocks by their labels only and never repeat a value.
  */
 public final class PemText {
-  private static final Pattern BLOCK =
-      Pattern.compile(
-          "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END ([A-Z0-9 ]+)-----");
-  private static final Pattern ANY_BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
-  private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY");
+  private static final String BEGIN = "-----BEGIN ";
+  private static final String END = "-----END ";
+  private static final String DASHES = "-----";
 
   /** Labels of a certificate signing request (PKCS#10), as written by OpenSSL and others. */
   public static final Set<String> CSR_LABELS =
@@ -52,9 +48,109 @@ public final class PemText {
     }
   }
 
+  /**
+   * A PEM block as written in a text, before its body is decoded: what {@link #scan} finds.
+   *
+   * @param label the label of its {@code BEGIN} line
+   * @param endLabel the label of its {@code END} line (a well-formed block repeats {@code label})
+   * @param body the base64 body, whitespace included, without the whitespace around it
+   * @param lineBreakAfterBegin whether a line break ({@code \\n} or {@code \\r\\n}) follows the
+   *     {@code BEGIN} line directly
+   */
+  public record Found(String label, String endLabel, String body, boolean lineBreakAfterBegin) {
+    @Override
+    public String toString() {
+      return "Found[" + label + ", " + endLabel + ", " + body.length() + " chars]";
+    }
+  }
+
+  /**
+   * What a text holds: its blocks, and how many {@code BEGIN} lines it has in all (more than blocks
+   * when a block is not terminated or its body is not base64).
+   */
+  public record Scan(List<Found> blocks, int begins) {}
+
+  /**
+   * Finds the PEM blocks of a text: each {@code -----BEGIN <label>-----} line (labels of capital
+   * letters, digits and spaces), a body of base64 characters and whitespace, and {@code -----END
+   * <label>-----}; text between blocks is skipped. Linear in the text's length (it runs on every
+   * certificate of every relation record a hook reads).
+   */
+  public static Scan scan(String text) {
+    List<Found> blocks = new ArrayList<>();
+    int begins = 0;
+    int from = 0;
+    while (true) {
+      int begin = text.indexOf(BEGIN, from);
+      if (begin < 0) {
+        return new Scan(List.copyOf(blocks), begins);
+      }
+      int labelStart = begin + BEGIN.length();
+      int labelEnd = labelEnd(text, labelStart);
+      if (labelEnd == labelStart || !text.startsWith(DASHES, labelEnd)) {
+        from = labelStart;
+        continue;
+      }
+      begins++;
+      int bodyStart = labelEnd + DASHES.length();
+      int bodyEnd = bodyStart;
+      while (bodyEnd < text.length() && isBodyCharacter(text.charAt(bodyEnd))) {
+        bodyEnd++;
+      }
+      from = bodyEnd;
+      if (!text.startsWith(END, bodyEnd)) {
+        continue;
+      }
+      int endLabelStart = bodyEnd + END.length();
+      int endLabelEnd = labelEnd(text, endLabelStart);
+      if (endLabelEnd == endLabelStart || !text.startsWith(DASHES, endLabelEnd)) {
+        continue;
+      }
+      boolean lineBreak = text.startsWith("\n", bodyStart) || text.startsWith("\r\n", bodyStart);
+      blocks.add(
+          new Found(
+              text.substring(labelStart, labelEnd),
+              text.substring(endLabelStart, endLabelEnd),
+              text.substring(bodyStart, bodyEnd).strip(),
+              lineBreak));
+      from = endLabelEnd + DASHES.length();
+    }
+  }
+
+  private static int labelEnd(String text, int start) {
+    int end = start;
+    while (end < text.length() && isLabelCharacter(text.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  private static boolean isLabelCharacter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ';
+  }
+
+  private static boolean isBodyCharacter(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/'
+        || c == '='
+        || isRegexWhitespace(c);
+  }
+
   /** Whether the text holds anything that looks like a PEM private key block, of any kind. */
   public static boolean containsPrivateKey(String text) {
-    return text != null && PRIVATE_KEY.matcher(text).find();
+    if (text == null) {
+      return false;
+    }
+    for (int begin = text.indexOf(BEGIN); begin >= 0; begin = text.indexOf(BEGIN, begin + 1)) {
+      int labelStart = begin + BEGIN.length();
+      if (text.substring(labelStart, labelEnd(text, labelStart)).contains("PRIVATE KEY")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -75,21 +171,16 @@ public final class PemText {
               + " (the value is not shown)");
     }
     List<Block> blocks = new ArrayList<>();
-    Matcher matcher = BLOCK.matcher(text);
-    int begins = 0;
-    Matcher begin = ANY_BEGIN.matcher(text);
-    while (begin.find()) {
-      begins++;
-    }
-    while (matcher.find()) {
-      String label = matcher.group(1);
-      if (!label.equals(matcher.group(3))) {
+    Scan scan = scan(text);
+    for (Found found : scan.blocks()) {
+      String label = found.label();
+      if (!label.equals(found.endLabel())) {
         throw new InvalidInterfaceDataException(
-            field, "PEM block \"BEGIN " + label + "\" ends with \"END " + matcher.group(3) + "\"");
+            field, "PEM block \"BEGIN " + label + "\" ends with \"END " + found.endLabel() + "\"");
       }
       byte[] der;
       try {
-        der = Base64.getMimeDecoder().decode(matcher.group(2));
+        der = Base64.getMimeDecoder().decode(found.body());
       } catch (IllegalArgumentException e) {
         throw new InvalidInterfaceDataException(
             field, "the body of PEM block \"" + label + "\" is not base64");
@@ -99,7 +190,7 @@ public final class PemText {
       }
       blocks.add(new Block(label, der));
     }
-    if (blocks.size() != begins) {
+    if (blocks.size() != scan.begins()) {
       throw new InvalidInterfaceDataException(
           field, "holds a PEM block that is not terminated or whose body is not base64");
     }
@@ -166,7 +257,19 @@ public final class PemText {
 
   /** Returns the text without whitespace, so two encodings of the same PEM compare equal. */
   public static String withoutWhitespace(String text) {
-    return text.replaceAll("\\s+", "");
+    StringBuilder without = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isRegexWhitespace(c)) {
+        without.append(c);
+      }
+    }
+    return without.toString();
+  }
+
+  /** What {@code \\s} matches in a Java regular expression: {@code [ \\t\\n\\x0B\\f\\r]}. */
+  private static boolean isRegexWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /**
@@ -178,9 +281,12 @@ public final class PemText {
       return "null";
     }
     List<String> labels = new ArrayList<>();
-    Matcher begin = ANY_BEGIN.matcher(text);
-    while (begin.find()) {
-      labels.add(begin.group(1));
+    for (int begin = text.indexOf(BEGIN); begin >= 0; begin = text.indexOf(BEGIN, begin + 1)) {
+      int labelStart = begin + BEGIN.length();
+      int labelEnd = labelEnd(text, labelStart);
+      if (labelEnd > labelStart && text.startsWith(DASHES, labelEnd)) {
+        labels.add(text.substring(labelStart, labelEnd));
+      }
     }
     return "<PEM " + String.join(" + ", labels) + ", " + text.length() + " chars>";
   }

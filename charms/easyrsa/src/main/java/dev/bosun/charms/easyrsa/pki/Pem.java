@@ -1,5 +1,6 @@
 package dev.bosun.charms.easyrsa.pki;
 
+import dev.bosun.interfaces.internal.PemText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,8 +13,6 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -28,9 +27,14 @@ public final class Pem {
   static final String CERTIFICATE = "CERTIFICATE";
   static final String PRIVATE_KEY = "PRIVATE KEY";
 
-  private static final Pattern BLOCK =
-      Pattern.compile(
-          "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n([A-Za-z0-9+/=\\s]*?)-----END ([A-Z0-9 ]+)-----");
+  /**
+   * Keys and certificates parsed in this process, by a digest of their PEM text: units read their
+   * key, their certificates and the CA in every hook, and parsing a key or a certificate in code
+   * the JIT has not compiled yet costs milliseconds.
+   */
+  private static final DigestCache<PrivateKey> PRIVATE_KEYS = new DigestCache<>(256);
+
+  private static final DigestCache<X509Certificate> CERTIFICATES = new DigestCache<>(1024);
 
   private Pem() {}
 
@@ -54,25 +58,23 @@ public final class Pem {
       throw new PemException(expected, "expected PEM " + expected + ", but the text is empty");
     }
     List<Block> blocks = new ArrayList<>();
-    Matcher matcher = BLOCK.matcher(text);
-    while (matcher.find()) {
-      if (!matcher.group(1).equals(matcher.group(3))) {
+    for (PemText.Found found : PemText.scan(text).blocks()) {
+      if (!found.lineBreakAfterBegin()) {
+        continue; // not a BEGIN line: text between blocks
+      }
+      if (!found.label().equals(found.endLabel())) {
         throw new PemException(
             expected,
-            "PEM block \"BEGIN "
-                + matcher.group(1)
-                + "\" ends with \"END "
-                + matcher.group(3)
-                + "\"");
+            "PEM block \"BEGIN " + found.label() + "\" ends with \"END " + found.endLabel() + "\"");
       }
       byte[] der;
       try {
-        der = Base64.getMimeDecoder().decode(matcher.group(2));
+        der = Base64.getMimeDecoder().decode(found.body());
       } catch (IllegalArgumentException e) {
         throw new PemException(
-            expected, "the body of PEM block \"" + matcher.group(1) + "\" is not base64");
+            expected, "the body of PEM block \"" + found.label() + "\" is not base64");
       }
-      blocks.add(new Block(matcher.group(1), der));
+      blocks.add(new Block(found.label(), der));
     }
     if (blocks.isEmpty()) {
       throw new PemException(expected, "expected PEM " + expected + ", but found no PEM block");
@@ -109,7 +111,8 @@ public final class Pem {
    * @throws PemException when the text holds anything else, or more than one block
    */
   public static X509Certificate parseCertificate(String text) {
-    return toCertificate(single(CERTIFICATE, List.of(CERTIFICATE), text));
+    return CERTIFICATES.get(
+        text, () -> toCertificate(single(CERTIFICATE, List.of(CERTIFICATE), text)));
   }
 
   /**
@@ -165,6 +168,10 @@ public final class Pem {
    * @throws PemException when the text is not such a key (the message never holds the text)
    */
   public static PrivateKey parsePrivateKey(String text) {
+    return PRIVATE_KEYS.get(text, () -> parseUncached(text));
+  }
+
+  private static PrivateKey parseUncached(String text) {
     List<Block> blocks = blocks(PRIVATE_KEY, text);
     if (blocks.size() != 1 || !blocks.get(0).label().endsWith(PRIVATE_KEY)) {
       throw new PemException(

@@ -98,38 +98,28 @@ public final class RequesterKey {
    * scalar itself): deriving one is a point multiplication, and a unit reads its keys in every
    * hook.
    */
-  private static final java.util.Map<String, PublicKey> EC_PUBLIC_KEYS =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, PublicKey> eldest) {
-              return size() > 256;
-            }
-          });
+  private static final DigestCache<PublicKey> EC_PUBLIC_KEYS = new DigestCache<>(256);
 
-  private static PublicKey ecPublicKey(java.security.interfaces.ECPrivateKey key)
-      throws java.security.GeneralSecurityException {
-    String id = ecKeyId(key);
-    PublicKey cached = EC_PUBLIC_KEYS.get(id);
-    if (cached != null) {
-      return cached;
-    }
-    PublicKey derived = deriveEcPublicKey(key);
-    EC_PUBLIC_KEYS.put(id, derived);
-    return derived;
+  private static PublicKey ecPublicKey(java.security.interfaces.ECPrivateKey key) {
+    return EC_PUBLIC_KEYS.byDigest(
+        ecKeyId(key),
+        () -> {
+          try {
+            return deriveEcPublicKey(key);
+          } catch (java.security.GeneralSecurityException e) {
+            throw new PemException(Pem.PRIVATE_KEY, "cannot derive the public key of the EC key");
+          }
+        });
   }
 
   /** A SHA-256 digest of the key's curve and private scalar. */
   private static String ecKeyId(java.security.interfaces.ECPrivateKey key) {
+    byte[] scalar = key.getS().toByteArray();
     try {
-      java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
-      sha256.update(key.getParams().toString().getBytes(StandardCharsets.UTF_8));
-      byte[] scalar = key.getS().toByteArray();
-      sha256.update(scalar);
+      return DigestCache.digest(
+          key.getParams().toString().getBytes(StandardCharsets.UTF_8), scalar);
+    } finally {
       Arrays.fill(scalar, (byte) 0);
-      return java.util.HexFormat.of().formatHex(sha256.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 
