@@ -28,9 +28,9 @@ public final class Pem {
   static final String PRIVATE_KEY = "PRIVATE KEY";
 
   /**
-   * Keys and certificates parsed in this process, by a digest of their PEM text: units read their
-   * key, their certificates and the CA in every hook, and parsing a key or a certificate in code
-   * the JIT has not compiled yet costs milliseconds.
+   * Keys and certificates parsed in this process, by a digest of their PEM text or DER: units read
+   * their key, their certificates and the CA in every hook, and parsing a key or a certificate in
+   * code the JIT has not compiled yet costs milliseconds.
    */
   private static final DigestCache<PrivateKey> PRIVATE_KEYS = new DigestCache<>(256);
 
@@ -111,8 +111,7 @@ public final class Pem {
    * @throws PemException when the text holds anything else, or more than one block
    */
   public static X509Certificate parseCertificate(String text) {
-    return CERTIFICATES.get(
-        text, () -> toCertificate(single(CERTIFICATE, List.of(CERTIFICATE), text)));
+    return toCertificate(single(CERTIFICATE, List.of(CERTIFICATE), text));
   }
 
   /**
@@ -134,7 +133,16 @@ public final class Pem {
     return List.copyOf(certificates);
   }
 
+  /**
+   * The certificate of a DER encoding, parsed once per process: the same instance comes back for
+   * the same bytes, so what it caches (the JDK's certificate remembers the last key it verified
+   * with) serves every hook.
+   */
   private static X509Certificate toCertificate(byte[] der) {
+    return CERTIFICATES.byDigest(DigestCache.digest(der), () -> parse(der));
+  }
+
+  private static X509Certificate parse(byte[] der) {
     try {
       return (X509Certificate)
           CertificateFactory.getInstance("X.509")

@@ -56,4 +56,13 @@ class DigestCacheTest {
     assertThat(Pem.parsePrivateKey(pem.replace("\n", "\r\n")).getEncoded())
         .isEqualTo(Pem.parsePrivateKey(pem).getEncoded());
   }
+
+  @Test
+  void parsesACertificateOncePerProcessWhateverItsLineBreaks() {
+    String pem = TestKeys.EC_CA.certificatePem();
+
+    assertThat(Pem.parseCertificate(pem.replace("\n", "\r\n")))
+        .isSameAs(Pem.parseCertificate(pem))
+        .isSameAs(Pem.parseCertificates(pem).get(0));
+  }
 }
