@@ -53,11 +53,11 @@ import java.util.TreeMap;
  * member its {@code --initial-cluster} under {@code join.<member>}. A unit whose data was lost
  * removes its stale registration and is added again.
  *
- * <p>A unit serving clients publishes its client URL; the leader publishes the connection string
- * (every serving member), the CA and the etcd version on {@code db}, so consumers hear of every
- * membership change. A change of options or certificates restarts members one at a time: each takes
- * a lease-backed lock in the cluster, restarts, and waits until it is healthy before it lets the
- * next one go.
+ * <p>A unit whose member is registered (its process started) publishes its client URL; the leader
+ * publishes the connection string (every registered member), the CA and the etcd version on {@code
+ * db}, so consumers hear of every membership change. A change of options or certificates restarts
+ * members one at a time: each takes a lease-backed lock in the cluster, restarts, and waits until
+ * it is healthy before it lets the next one go.
  *
  * <p>Statuses: {@code Healthy with N known peers}, and the messages of {@link EtcdStatus}.
  */
@@ -242,7 +242,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_CERTIFICATES));
         return;
       }
-      publishPeer(isServing());
+      publishPeer(isRegistered());
       Path data = ctx.machine().path(DATA_DIRECTORY);
       boolean hasData = Files.isDirectory(data.resolve("member"));
       // A member whose data is gone is stale, unless its process runs: etcd started in an earlier
@@ -303,9 +303,12 @@ public final class EtcdCharm implements ReconcilerCharm {
       // A member of a static bootstrap serves only once a quorum of the initial members runs.
       // Until then waiting would hold an agent thread the other members may need to start, and
       // etcd accepts connections but answers none: the hook returns, and the peers' "started"
-      // marks (or their serving records) wake this unit again through cluster-relation-changed.
+      // marks (or their registration records) wake this unit again through
+      // cluster-relation-changed.
+      // The record is published now, not after the first health check: the peers hear of it in
+      // the hooks this start runs anyway, rather than in a round of hooks after the cluster serves.
       if (!start.get().existing() && !quorumStarted(start.get().initialCluster())) {
-        publishPeer(false);
+        publishPeer(true);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
       }
@@ -313,20 +316,20 @@ public final class EtcdCharm implements ReconcilerCharm {
       // the CA signs only once this hook has committed; its arrival runs the next hook, which
       // waits for the member. Waiting here would hold the request back until the cluster serves.
       if (issued.get().awaitsClientCertificate()) {
-        publishPeer(false);
+        publishPeer(true);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_CLIENT_CERTIFICATE));
         return;
       }
       EtcdHttp probe = probe(issued.get().client());
       if (!probe.awaitHealthy(clientUrl, START_WAIT)) {
-        publishPeer(false);
+        publishPeer(true);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
       }
       publishPeer(true);
       ctx.state().delete(STATE_REJOIN);
       openPorts();
-      List<String> endpoints = servingEndpoints();
+      List<String> endpoints = registeredEndpoints();
       ctx.state().set(STATE_ENDPOINTS, String.join(",", endpoints));
       // Only the leader talks to the cluster: it reconciles membership and publishes the member
       // names, which the others count; a v3 client costs a TLS handshake and a gRPC channel.
@@ -366,7 +369,7 @@ public final class EtcdCharm implements ReconcilerCharm {
 
     /**
      * Whether a quorum of the initial members (this one included) has started: marked {@value
-     * #STARTED} or already serving.
+     * #STARTED} or registered.
      */
     private boolean quorumStarted(String initialCluster) {
       SortedMap<String, String> initial = members(initialCluster);
@@ -375,9 +378,9 @@ public final class EtcdCharm implements ReconcilerCharm {
         Relation relation = peers.get().relation();
         Map<String, EtcdPeer> records = remotePeers();
         for (String unit : relation.units()) {
-          boolean serving = records.containsKey(unit) && records.get(unit).isServing();
+          boolean registered = records.containsKey(unit) && records.get(unit).isRegistered();
           if (initial.containsKey(EtcdPeer.memberNameOf(unit))
-              && (serving || "true".equals(relation.unitData(unit).get(STARTED).orElse("")))) {
+              && (registered || "true".equals(relation.unitData(unit).get(STARTED).orElse("")))) {
             started++;
           }
         }
@@ -391,7 +394,7 @@ public final class EtcdCharm implements ReconcilerCharm {
       Optional<ServiceStatus> status = ctx.machine().services().status(SERVICE);
       boolean changed =
           status.isPresent() && !hash.equals(ctx.state().get(STATE_SPEC).orElse(hash));
-      List<String> others = new ArrayList<>(servingEndpoints());
+      List<String> others = new ArrayList<>(registeredEndpoints());
       others.remove(clientUrl);
       if (changed && status.get().running() && !others.isEmpty()) {
         ctx.status().unit(Status.maintenance(EtcdStatus.RESTARTING));
@@ -441,7 +444,7 @@ public final class EtcdCharm implements ReconcilerCharm {
       ctx.state().delete(STATE_SPEC);
       ctx.state().set(STATE_REJOIN, "true"); // never bootstrap again: join the running cluster
       ctx.machine().services().stop(SERVICE);
-      List<String> others = new ArrayList<>(servingEndpoints());
+      List<String> others = new ArrayList<>(registeredEndpoints());
       others.remove(clientUrl);
       if (others.isEmpty()) {
         return;
@@ -527,7 +530,7 @@ public final class EtcdCharm implements ReconcilerCharm {
 
     /** The leader's membership step, when its own member does not serve yet. */
     private void converge(Credentials.Issued issued) {
-      List<String> endpoints = servingEndpoints();
+      List<String> endpoints = registeredEndpoints();
       endpoints.remove(clientUrl);
       if (endpoints.isEmpty()) {
         return;
@@ -670,20 +673,20 @@ public final class EtcdCharm implements ReconcilerCharm {
       }
     }
 
-    private boolean isServing() {
+    private boolean isRegistered() {
       return peers
           .map(p -> p.relation().localUnitData().get("client-url").orElse(""))
           .map(url -> url.equals(clientUrl))
           .orElse(false);
     }
 
-    private EtcdPeer self(boolean serving) {
+    private EtcdPeer self(boolean registered) {
       EtcdPeer joining = EtcdPeer.joining(name, peerUrl);
-      return serving ? joining.serving(address, clientUrl) : joining;
+      return registered ? joining.registered(address, clientUrl) : joining;
     }
 
-    private void publishPeer(boolean serving) {
-      peers.ifPresent(p -> p.publish(self(serving)));
+    private void publishPeer(boolean registered) {
+      peers.ifPresent(p -> p.publish(self(registered)));
     }
 
     private Map<String, EtcdPeer> remotePeers() {
@@ -709,10 +712,10 @@ public final class EtcdCharm implements ReconcilerCharm {
       }
     }
 
-    /** Returns the client URLs of the serving members (this one included when it serves). */
-    private List<String> servingEndpoints() {
+    /** Returns the client URLs of the registered members (this one's included). */
+    private List<String> registeredEndpoints() {
       List<String> endpoints =
-          new ArrayList<>(EtcdCluster.servingEndpoints(self(true), remotePeers().values()));
+          new ArrayList<>(EtcdCluster.registeredEndpoints(self(true), remotePeers().values()));
       return endpoints;
     }
 

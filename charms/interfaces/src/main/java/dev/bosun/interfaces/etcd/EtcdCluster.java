@@ -74,10 +74,10 @@ public final class EtcdCluster {
   }
 
   /**
-   * Returns the client URLs of the members that serve (this unit's too), sorted without repeats:
+   * Returns the client URLs of the registered members (this unit's too), sorted without repeats:
    * the endpoints of the {@code db} connection string.
    */
-  public static List<String> servingEndpoints(EtcdPeer self, Collection<EtcdPeer> peers) {
+  public static List<String> registeredEndpoints(EtcdPeer self, Collection<EtcdPeer> peers) {
     TreeSet<String> endpoints = new TreeSet<>();
     for (EtcdPeer peer : concat(self, peers)) {
       peer.clientUrl().ifPresent(endpoints::add);

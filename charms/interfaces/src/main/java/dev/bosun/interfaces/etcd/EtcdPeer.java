@@ -15,8 +15,11 @@ import java.util.Optional;
  *   <li>{@code member-name} and {@code peer-url} are published as soon as the unit can join: the
  *       members that should exist, with their peer URLs;
  *   <li>{@code db-ingress-address} (the original interface's only key) and {@code client-url} are
- *       published once the unit's member has started and is serving: the members that belong in the
- *       {@code db} connection string.
+ *       published once the unit's member is registered — its process started as a member of the
+ *       cluster, as the original charm sets {@code db-ingress-address} — and withdrawn while it
+ *       cannot run: the members that belong in the {@code db} connection string. A member serves
+ *       clients shortly after (once the cluster has a leader); publishing at the start rather than
+ *       at the first health check lets the peers hear of it in the hooks its start already runs.
  * </ul>
  *
  * @param memberName the etcd member name, {@code etcd0} for unit {@code etcd/0} ({@code
@@ -24,9 +27,9 @@ import java.util.Optional;
  * @param peerUrl the URL other members reach this one on, {@code https://<cluster ingress>:2380}
  *     ({@code peer-url})
  * @param dbIngressAddress the address clients reach this member on ({@code db-ingress-address}),
- *     once it serves
+ *     once it is registered
  * @param clientUrl the client URL, {@code https://<db ingress>:2379} ({@code client-url}), once it
- *     serves
+ *     is registered
  */
 public record EtcdPeer(
     String memberName,
@@ -50,22 +53,22 @@ public record EtcdPeer(
     if (dbIngressAddress.isPresent() != clientUrl.isPresent()) {
       throw new InvalidInterfaceDataException(
           dbIngressAddress.isPresent() ? "client-url" : "db-ingress-address",
-          "db-ingress-address and client-url are published together, once the member serves");
+          "db-ingress-address and client-url are published together, once the member is registered");
     }
   }
 
-  /** Returns the record of a unit that can join but does not serve yet. */
+  /** Returns the record of a unit that can join but is not registered yet. */
   public static EtcdPeer joining(String memberName, String peerUrl) {
     return new EtcdPeer(memberName, peerUrl, Optional.empty(), Optional.empty());
   }
 
-  /** Returns this record with the member serving on the given address and client URL. */
-  public EtcdPeer serving(String dbIngressAddress, String clientUrl) {
+  /** Returns this record with the member registered on the given address and client URL. */
+  public EtcdPeer registered(String dbIngressAddress, String clientUrl) {
     return new EtcdPeer(memberName, peerUrl, Optional.of(dbIngressAddress), Optional.of(clientUrl));
   }
 
-  /** Whether the member has started and serves clients (it belongs in the connection string). */
-  public boolean isServing() {
+  /** Whether the member is registered: started, so it belongs in the connection string. */
+  public boolean isRegistered() {
     return clientUrl.isPresent();
   }
 

@@ -17,7 +17,7 @@ class EtcdPeerTest {
   void writesMemberNamePeerUrlAndTheOriginalIngressAddress() {
     EtcdPeer peer =
         EtcdPeer.joining("etcd0", "https://10.0.1.1:2380")
-            .serving("10.0.0.1", "https://10.0.0.1:2379");
+            .registered("10.0.0.1", "https://10.0.0.1:2379");
 
     assertThat(EtcdInterface.PEER_CODEC.encode(peer))
         .containsExactlyInAnyOrderEntriesOf(
@@ -46,7 +46,7 @@ class EtcdPeerTest {
                   EtcdPeer.joining(
                       EtcdPeer.memberNameOf("etcd/" + unit), EtcdUrls.https("fd00::" + host, 2380));
               if (serving == 1) {
-                peer = peer.serving("10.0.0." + host, EtcdUrls.https("10.0.0." + host, 2379));
+                peer = peer.registered("10.0.0." + host, EtcdUrls.https("10.0.0." + host, 2379));
               }
               Map<String, String> bag = new HashMap<>(EtcdInterface.PEER_CODEC.encode(peer));
               bag.values().removeIf(String::isEmpty);
@@ -69,14 +69,14 @@ class EtcdPeerTest {
   }
 
   @Test
-  void rejectsHalfPublishedServingState() {
+  void rejectsHalfPublishedRegistration() {
     assertThatThrownBy(
             () ->
                 new EtcdPeer("etcd0", "https://a:2380", Optional.of("10.0.0.1"), Optional.empty()))
         .isInstanceOf(InvalidInterfaceDataException.class)
         .hasMessage(
             "client-url: db-ingress-address and client-url are published together, once the"
-                + " member serves");
+                + " member is registered");
     assertThatThrownBy(() -> EtcdPeer.joining("etcd 0", "https://a:2380"))
         .hasMessageStartingWith("member-name: \"etcd 0\" is not an etcd member name");
     assertThatThrownBy(
@@ -85,13 +85,13 @@ class EtcdPeerTest {
   }
 
   @Test
-  void derivesDesiredMembersAndServingEndpoints() {
+  void derivesDesiredMembersAndRegisteredEndpoints() {
     EtcdPeer self =
         EtcdPeer.joining("etcd0", "https://10.0.1.1:2380")
-            .serving("10.0.0.1", "https://10.0.0.1:2379");
+            .registered("10.0.0.1", "https://10.0.0.1:2379");
     EtcdPeer serving =
         EtcdPeer.joining("etcd1", "https://10.0.1.2:2380")
-            .serving("10.0.0.2", "https://10.0.0.2:2379");
+            .registered("10.0.0.2", "https://10.0.0.2:2379");
     EtcdPeer joining = EtcdPeer.joining("etcd2", "https://10.0.1.3:2380");
 
     var members = EtcdCluster.desiredMembers(self, List.of(joining, serving));
@@ -104,7 +104,7 @@ class EtcdPeerTest {
     assertThat(EtcdCluster.initialCluster(members))
         .isEqualTo(
             "etcd0=https://10.0.1.1:2380,etcd1=https://10.0.1.2:2380,etcd2=https://10.0.1.3:2380");
-    assertThat(EtcdCluster.servingEndpoints(self, List.of(joining, serving)))
+    assertThat(EtcdCluster.registeredEndpoints(self, List.of(joining, serving)))
         .containsExactly("https://10.0.0.1:2379", "https://10.0.0.2:2379");
   }
 
