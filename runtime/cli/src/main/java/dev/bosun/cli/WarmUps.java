@@ -43,7 +43,11 @@ final class WarmUps {
                 quietGrpc();
               }
               SqliteStore.preload();
-              ControllerLease.warmUp();
+              try {
+                ControllerLease.warmUp();
+              } catch (RuntimeException e) {
+                LOG.debug("cannot warm up the lease's JSON mapper: {}", e.toString());
+              }
               if (charms) {
                 run(classLoader);
               }

@@ -54,8 +54,8 @@ public final class PemText {
    * @param label the label of its {@code BEGIN} line
    * @param endLabel the label of its {@code END} line (a well-formed block repeats {@code label})
    * @param body the base64 body, whitespace included, without the whitespace around it
-   * @param lineBreakAfterBegin whether a line break ({@code \\n} or {@code \\r\\n}) follows the
-   *     {@code BEGIN} line directly
+   * @param lineBreakAfterBegin whether a line break ({@code \n} or {@code \r\n}) follows the {@code
+   *     BEGIN} line directly
    */
   public record Found(String label, String endLabel, String body, boolean lineBreakAfterBegin) {
     @Override
@@ -267,7 +267,7 @@ public final class PemText {
     return without.toString();
   }
 
-  /** What {@code \\s} matches in a Java regular expression: {@code [ \\t\\n\\x0B\\f\\r]}. */
+  /** What {@code \s} matches in a Java regular expression: {@code [ \t\n\x0B\f\r]}. */
   private static boolean isRegexWhitespace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }

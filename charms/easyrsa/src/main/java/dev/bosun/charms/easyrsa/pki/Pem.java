@@ -176,7 +176,7 @@ public final class Pem {
    * @throws PemException when the text is not such a key (the message never holds the text)
    */
   public static PrivateKey parsePrivateKey(String text) {
-    return PRIVATE_KEYS.get(text, () -> parseUncached(text));
+    return text == null ? parseUncached(null) : PRIVATE_KEYS.get(text, () -> parseUncached(text));
   }
 
   private static PrivateKey parseUncached(String text) {

@@ -65,4 +65,11 @@ class DigestCacheTest {
         .isSameAs(Pem.parseCertificate(pem))
         .isSameAs(Pem.parseCertificates(pem).get(0));
   }
+
+  @Test
+  void refusesAMissingKeyTextAsBefore() {
+    assertThatThrownBy(() -> Pem.parsePrivateKey(null))
+        .isInstanceOf(PemException.class)
+        .hasMessageContaining("empty");
+  }
 }
