@@ -300,15 +300,16 @@ public final class EtcdCharm implements ReconcilerCharm {
       run(spec, issued.get());
       ctx.state().set(STATE_START, start.get().encode());
       markStarted();
+      // The member is registered: its record goes out now, not after the first health check, so
+      // the peers hear of it in the hooks this start runs anyway rather than in a round of hooks
+      // after the cluster serves.
+      publishPeer(true);
       // A member of a static bootstrap serves only once a quorum of the initial members runs.
       // Until then waiting would hold an agent thread the other members may need to start, and
       // etcd accepts connections but answers none: the hook returns, and the peers' "started"
       // marks (or their registration records) wake this unit again through
       // cluster-relation-changed.
-      // The record is published now, not after the first health check: the peers hear of it in
-      // the hooks this start runs anyway, rather than in a round of hooks after the cluster serves.
       if (!start.get().existing() && !quorumStarted(start.get().initialCluster())) {
-        publishPeer(true);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
       }
@@ -316,17 +317,14 @@ public final class EtcdCharm implements ReconcilerCharm {
       // the CA signs only once this hook has committed; its arrival runs the next hook, which
       // waits for the member. Waiting here would hold the request back until the cluster serves.
       if (issued.get().awaitsClientCertificate()) {
-        publishPeer(true);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_CLIENT_CERTIFICATE));
         return;
       }
       EtcdHttp probe = probe(issued.get().client());
       if (!probe.awaitHealthy(clientUrl, START_WAIT)) {
-        publishPeer(true);
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
       }
-      publishPeer(true);
       ctx.state().delete(STATE_REJOIN);
       openPorts();
       List<String> endpoints = registeredEndpoints();
