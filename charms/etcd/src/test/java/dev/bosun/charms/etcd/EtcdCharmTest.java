@@ -101,11 +101,52 @@ class EtcdCharmTest {
     CharmContext ctx = context();
     State first = withCertificatesRelated(ctx);
 
+    State second = withServerCertificate(ctx, first);
+
+    assertThat(second.relation("certificates").localUnitData().get("client_cert_requests"))
+        .contains("etcd-client", "CERTIFICATE REQUEST");
+    assertThat(Files.readString(ctx.machine().path("etc/etcd/server.crt")))
+        .contains("BEGIN CERTIFICATE");
+    Path clientKey = ctx.machine().path("etc/etcd/client.key");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientKey)))
+        .isEqualTo("rw-------");
+    assertThat(ctx.machine().path("etc/etcd/client.crt")).doesNotExist();
+  }
+
+  @Test
+  void aMemberIsRegisteredInTheHookThatStartsItBeforeTheClusterServes() {
+    CharmContext ctx = context();
+    RelationState peers =
+        RelationState.peerBuilder("cluster")
+            .remoteUnit(
+                "etcd/1", Map.of("member-name", "etcd1", "peer-url", "https://127.77.0.2:2380"))
+            .build();
+    State first =
+        ctx.run(
+            Events.configChanged(),
+            State.builder()
+                .leader(true)
+                .relation(peers)
+                .relation(RelationState.builder("certificates", "easyrsa").build())
+                .build());
+
+    State second = withServerCertificate(ctx, first);
+
+    assertThat(ctx.services()).containsKey(EtcdCharm.SERVICE);
+    assertThat(second.unitStatus()).isEqualTo(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
+    assertThat(second.relation("cluster").localUnitData())
+        .containsEntry("started", "true")
+        .containsEntry("db-ingress-address", "127.77.0.1")
+        .containsEntry("client-url", "https://127.77.0.1:2379");
+  }
+
+  /** Runs the hook in which easyrsa's answer brings the unit its server certificate. */
+  private static State withServerCertificate(CharmContext ctx, State before) {
     CertificateAuthority ca =
         CertificateAuthority.create("test-ca", new PkiSettings(KeySpec.ECDSA_P256, 1, 1));
     TlsRequirerData requests =
         TlsCertificates.REQUIRER_CODEC
-            .decode(first.relation("certificates").localUnitData())
+            .decode(before.relation("certificates").localUnitData())
             .orElseThrow();
     TlsProviderData.Builder signed = TlsProviderData.builder(ca.certificatePem());
     for (CertificateRequest request : requests.requests()) {
@@ -119,22 +160,12 @@ class EtcdCharmTest {
                   1)));
     }
     RelationState answered =
-        first.relation("certificates").toBuilder()
+        before.relation("certificates").toBuilder()
             .remoteUnit("easyrsa/0", TlsCertificates.PROVIDER_CODEC.encode(signed.build()))
             .build();
-    State second =
-        ctx.run(
-            Events.relationChanged(answered, "easyrsa/0"),
-            first.toBuilder().relation(answered).build());
-
-    assertThat(second.relation("certificates").localUnitData().get("client_cert_requests"))
-        .contains("etcd-client", "CERTIFICATE REQUEST");
-    assertThat(Files.readString(ctx.machine().path("etc/etcd/server.crt")))
-        .contains("BEGIN CERTIFICATE");
-    Path clientKey = ctx.machine().path("etc/etcd/client.key");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clientKey)))
-        .isEqualTo("rw-------");
-    assertThat(ctx.machine().path("etc/etcd/client.crt")).doesNotExist();
+    return ctx.run(
+        Events.relationChanged(answered, "easyrsa/0"),
+        before.toBuilder().relation(answered).build());
   }
 
   @Test
