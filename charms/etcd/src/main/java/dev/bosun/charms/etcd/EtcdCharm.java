@@ -53,11 +53,12 @@ import java.util.TreeMap;
  * member its {@code --initial-cluster} under {@code join.<member>}. A unit whose data was lost
  * removes its stale registration and is added again.
  *
- * <p>A unit whose member is registered (its process started) publishes its client URL; the leader
- * publishes the connection string (every registered member), the CA and the etcd version on {@code
- * db}, so consumers hear of every membership change. A change of options or certificates restarts
- * members one at a time: each takes a lease-backed lock in the cluster, restarts, and waits until
- * it is healthy before it lets the next one go.
+ * <p>A unit whose member is registered (named in the member list: a member of the static bootstrap
+ * from its start, an added member once it serves) publishes its client URL; the leader publishes
+ * the connection string (every registered member), the CA and the etcd version on {@code db}, so
+ * consumers hear of every membership change. A change of options or certificates restarts members
+ * one at a time: each takes a lease-backed lock in the cluster, restarts, and waits until it is
+ * healthy before it lets the next one go.
  *
  * <p>Statuses: {@code Healthy with N known peers}, and the messages of {@link EtcdStatus}.
  */
@@ -109,6 +110,9 @@ public final class EtcdCharm implements ReconcilerCharm {
 
   /** How long a hook waits for its member to serve after starting it. */
   static final Duration START_WAIT = Duration.ofSeconds(20);
+
+  /** How long the leader reads the member list again for a registered joiner's name. */
+  static final Duration JOIN_NAME_WAIT = Duration.ofSeconds(5);
 
   /** Creates the charm; a fresh instance handles each hook. */
   public EtcdCharm() {}
@@ -300,10 +304,14 @@ public final class EtcdCharm implements ReconcilerCharm {
       run(spec, issued.get());
       ctx.state().set(STATE_START, start.get().encode());
       markStarted();
-      // The member is registered: its record goes out now, not after the first health check, so
-      // the peers hear of it in the hooks this start runs anyway rather than in a round of hooks
-      // after the cluster serves.
-      publishPeer(true);
+      // A member of a static bootstrap is registered from its start: etcd names it from the initial
+      // cluster. Its record goes out now, so the peers hear of it in the hooks this start runs
+      // anyway rather than in a round of hooks after the cluster serves. A member that joins is
+      // named only when it publishes itself, just before it serves: its record waits for the
+      // health check below, and its arrival is what wakes the leader to add the next member.
+      if (!start.get().existing()) {
+        publishPeer(true);
+      }
       // A member of a static bootstrap serves only once a quorum of the initial members runs.
       // Until then waiting would hold an agent thread the other members may need to start, and
       // etcd accepts connections but answers none: the hook returns, and the peers' "started"
@@ -325,6 +333,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         ctx.status().unit(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
         return;
       }
+      publishPeer(true);
       ctx.state().delete(STATE_REJOIN);
       openPorts();
       List<String> endpoints = registeredEndpoints();
@@ -553,6 +562,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         ctx.log().warn("membership not reconciled: {}", e.getMessage());
         return current;
       }
+      current = awaitJoinerNamed(cluster, current, desired);
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
       EtcdHttp probe = cluster.http();
       if (!plan.removals().isEmpty()) {
@@ -609,6 +619,38 @@ public final class EtcdCharm implements ReconcilerCharm {
         }
       }
       return current;
+    }
+
+    /**
+     * A joining member registers once it serves, and etcd named it before that; but the member this
+     * unit reads may apply the name a heartbeat later. When the joiner's record says it is
+     * registered and the list does not name it yet, the list is read again (at most {@link
+     * #JOIN_NAME_WAIT}): this hook, which the registration woke, is the one that adds the next
+     * member, and no later event would.
+     */
+    private List<MembershipPlan.Member> awaitJoinerNamed(
+        Cluster cluster, List<MembershipPlan.Member> current, Map<String, String> desired) {
+      Optional<String> joining = MembershipPlan.plan(desired, current, name).joining();
+      if (joining.isEmpty()
+          || remotePeers().values().stream()
+              .noneMatch(p -> p.memberName().equals(joining.get()) && p.isRegistered())) {
+        return current;
+      }
+      long deadline = System.nanoTime() + JOIN_NAME_WAIT.toNanos();
+      List<MembershipPlan.Member> members = current;
+      while (System.nanoTime() < deadline) {
+        EtcdAdmin.sleep(50);
+        members = cluster.members();
+        if (members.stream().anyMatch(m -> m.name().equals(joining.get()))) {
+          return members;
+        }
+      }
+      ctx.log()
+          .info(
+              "member {} is registered but not named in the member list after {} s",
+              joining.get(),
+              JOIN_NAME_WAIT.toSeconds());
+      return members;
     }
 
     /** Returns the ids of the members that answer {@code /health} on one of their client URLs. */

@@ -140,6 +140,48 @@ class EtcdCharmTest {
         .containsEntry("client-url", "https://127.77.0.1:2379");
   }
 
+  @Test
+  void aJoiningMemberStartsUnregisteredBecauseEtcdNamesItOnlyWhenItServes() {
+    CharmContext ctx = context();
+    RelationState peers =
+        RelationState.peerBuilder("cluster")
+            .remoteUnit(
+                "etcd/1",
+                Map.of(
+                    "member-name", "etcd1",
+                    "peer-url", "https://127.77.0.2:2380",
+                    "db-ingress-address", "127.77.0.2",
+                    "client-url", "https://127.77.0.2:2379"))
+            .localApplicationData(
+                Map.of(
+                    EtcdCharm.TOKEN,
+                    "bosun-test",
+                    EtcdCharm.BOOTSTRAP,
+                    "etcd1=https://127.77.0.2:2380",
+                    EtcdCharm.JOIN_PREFIX + "etcd0",
+                    "etcd0=https://127.77.0.1:2380,etcd1=https://127.77.0.2:2380"))
+            .build();
+    State first =
+        ctx.run(
+            Events.configChanged(),
+            State.builder()
+                .relation(peers)
+                .relation(RelationState.builder("certificates", "easyrsa").build())
+                .build());
+
+    State second = withServerCertificate(ctx, first);
+
+    assertThat(ctx.services()).containsKey(EtcdCharm.SERVICE);
+    assertThat(ctx.services().get(EtcdCharm.SERVICE).command())
+        .containsSequence("--initial-cluster-state", "existing");
+    assertThat(second.unitStatus())
+        .isEqualTo(Status.waiting(EtcdStatus.WAITING_FOR_CLIENT_CERTIFICATE));
+    assertThat(second.relation("cluster").localUnitData())
+        .containsEntry("started", "true")
+        .doesNotContainKey("db-ingress-address")
+        .doesNotContainKey("client-url");
+  }
+
   /** Runs the hook in which easyrsa's answer brings the unit its server certificate. */
   private static State withServerCertificate(CharmContext ctx, State before) {
     CertificateAuthority ca =

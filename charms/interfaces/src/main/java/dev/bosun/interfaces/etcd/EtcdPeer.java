@@ -15,11 +15,13 @@ import java.util.Optional;
  *   <li>{@code member-name} and {@code peer-url} are published as soon as the unit can join: the
  *       members that should exist, with their peer URLs;
  *   <li>{@code db-ingress-address} (the original interface's only key) and {@code client-url} are
- *       published once the unit's member is registered — its process started as a member of the
- *       cluster, as the original charm sets {@code db-ingress-address} — and withdrawn while it
- *       cannot run: the members that belong in the {@code db} connection string. A member serves
- *       clients shortly after (once the cluster has a leader); publishing at the start rather than
- *       at the first health check lets the peers hear of it in the hooks its start already runs.
+ *       published once the unit's member is registered — named in etcd's member list, as the
+ *       original charm sets {@code db-ingress-address} once the unit is registered — and withdrawn
+ *       while it cannot run: the members that belong in the {@code db} connection string. A member
+ *       of a static bootstrap is registered when its process starts (etcd names it from {@code
+ *       --initial-cluster}) and serves clients shortly after, once the cluster has a leader; a
+ *       member added later is registered once it serves, since etcd names it only when it publishes
+ *       itself, just before serving.
  * </ul>
  *
  * @param memberName the etcd member name, {@code etcd0} for unit {@code etcd/0} ({@code
@@ -67,7 +69,10 @@ public record EtcdPeer(
     return new EtcdPeer(memberName, peerUrl, Optional.of(dbIngressAddress), Optional.of(clientUrl));
   }
 
-  /** Whether the member is registered: started, so it belongs in the connection string. */
+  /**
+   * Whether the member is registered: named in the member list, so it belongs in the connection
+   * string.
+   */
   public boolean isRegistered() {
     return clientUrl.isPresent();
   }
