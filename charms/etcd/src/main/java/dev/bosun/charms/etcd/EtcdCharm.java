@@ -563,23 +563,28 @@ public final class EtcdCharm implements ReconcilerCharm {
         return current;
       }
       current = awaitJoinerNamed(cluster, current, desired);
+      // A removal must leave a healthy quorum; an election (a departing leader removed itself)
+      // passes within a few election timeouts, so the wait allows five, and at least 5 s.
+      current =
+          RemovalQuorum.await(
+              desired,
+              name,
+              current,
+              cluster::members,
+              members -> healthy(cluster.http(), members),
+              Duration.ofMillis(Math.max(5_000, 5L * settings.electionTimeoutMillis())),
+              Duration.ofMillis(200));
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
       EtcdHttp probe = cluster.http();
-      if (!plan.removals().isEmpty()) {
-        List<MembershipPlan.Member> remaining =
-            current.stream().filter(m -> !plan.removals().contains(m.id())).toList();
-        if (!MembershipPlan.keepsQuorum(remaining, healthy(probe, remaining))) {
-          throw new EtcdException(
-              "member remove",
-              "not removing members "
-                  + plan.removals().stream().map(Long::toHexString).toList()
-                  + ": the members that would remain have no healthy quorum; retrying later",
-              null);
-        }
-      }
       for (long id : plan.removals()) {
         cluster.remove(id);
-        ctx.log().info("removed member {} that no unit claims", Long.toHexString(id));
+        String removed =
+            current.stream()
+                .filter(m -> m.id() == id && m.started())
+                .map(MembershipPlan.Member::name)
+                .findFirst()
+                .orElse("(not started)");
+        ctx.log().info("removed member {} ({}) that no unit claims", removed, Long.toHexString(id));
       }
       plan.updates()
           .forEach(

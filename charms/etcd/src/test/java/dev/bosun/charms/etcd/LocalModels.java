@@ -43,9 +43,36 @@ final class LocalModels {
    * closes the substrate and store, then deletes the model's directory; parts never opened (null)
    * are skipped.
    */
+  /**
+   * With {@code -Dbosun.it.keepLogs=DIR}, copies the model's logs (every machine's {@code var/log})
+   * under {@code DIR/<model directory name>}, so a failed run can be read afterwards: the teardown
+   * calls it, and a test may call it when it fails (a released machine's logs are gone by the
+   * teardown). A log copied earlier is replaced.
+   */
+  static void keepLogs(Path directory) throws IOException {
+    String keep = System.getProperty("bosun.it.keepLogs", "");
+    Path machines = directory.resolve("machines");
+    if (keep.isBlank() || !Files.isDirectory(machines)) {
+      return;
+    }
+    Path target = Path.of(keep).resolve(directory.getFileName());
+    try (Stream<Path> files = Files.walk(machines)) {
+      for (Path log : files.filter(p -> p.toString().contains("/var/log/")).toList()) {
+        Path copy = target.resolve(machines.relativize(log));
+        if (Files.isDirectory(log)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.createDirectories(copy.getParent());
+          Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
   static void tearDown(Runtime runtime, LocalSubstrate substrate, Store store, Path directory)
       throws IOException {
     try {
+      keepLogs(directory);
       if (runtime != null) {
         runtime.close();
       }

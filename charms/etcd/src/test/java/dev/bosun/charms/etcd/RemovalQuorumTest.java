@@ -1,0 +1,122 @@
+package dev.bosun.charms.etcd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bosun.charms.etcd.MembershipPlan.Member;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RemovalQuorumTest {
+  private static final Duration INTERVAL = Duration.ofMillis(1);
+
+  private static Member started(int unit) {
+    return new Member(
+        100 + unit, "etcd" + unit, List.of("https://127.77.0." + (unit + 2) + ":2380"));
+  }
+
+  /** etcd0, etcd2 and etcd4 stay; etcd1 and etcd3 left. */
+  private static Map<String, String> survivors() {
+    Map<String, String> desired = new TreeMap<>();
+    for (int unit : new int[] {0, 2, 4}) {
+      desired.put("etcd" + unit, started(unit).peerUrls().get(0));
+    }
+    return desired;
+  }
+
+  private static Set<Long> ids(List<Member> members) {
+    return members.stream().map(Member::id).collect(Collectors.toSet());
+  }
+
+  private static List<Member> five() {
+    return List.of(started(0), started(1), started(2), started(3), started(4));
+  }
+
+  @Test
+  void aRemovalThatKeepsAHealthyQuorumGoesAheadAtOnce() {
+    AtomicInteger reads = new AtomicInteger();
+
+    List<Member> planned =
+        RemovalQuorum.await(
+            survivors(),
+            "etcd0",
+            five(),
+            () -> {
+              reads.incrementAndGet();
+              return five();
+            },
+            RemovalQuorumTest::ids,
+            Duration.ofSeconds(5),
+            INTERVAL);
+
+    assertThat(planned).isEqualTo(five());
+    assertThat(reads).hasValue(0);
+  }
+
+  @Test
+  void waitsOutAnElectionThenRemoves() {
+    // The members answer /health again once the cluster has elected a new leader: third check.
+    AtomicInteger checks = new AtomicInteger();
+    Function<List<Member>, Set<Long>> healthy =
+        remaining -> checks.incrementAndGet() < 3 ? Set.of(100L) : ids(remaining);
+
+    List<Member> planned =
+        RemovalQuorum.await(
+            survivors(),
+            "etcd0",
+            five(),
+            RemovalQuorumTest::five,
+            healthy,
+            Duration.ofSeconds(5),
+            INTERVAL);
+
+    assertThat(planned).isEqualTo(five());
+    assertThat(checks).hasValue(3);
+  }
+
+  @Test
+  void aMemberThatRemovedItselfMeanwhileIsNoLongerToBeRemoved() {
+    // The hook read the list before etcd1 (which led) removed itself; etcd3 is gone too by then.
+    Deque<List<Member>> reads =
+        new ArrayDeque<>(List.of(List.of(started(0), started(2), started(4))));
+
+    List<Member> planned =
+        RemovalQuorum.await(
+            survivors(),
+            "etcd0",
+            five(),
+            reads::pop,
+            remaining -> Set.of(100L),
+            Duration.ofSeconds(5),
+            INTERVAL);
+
+    assertThat(planned).containsExactly(started(0), started(2), started(4));
+    assertThat(MembershipPlan.plan(survivors(), planned, "etcd0").removals()).isEmpty();
+  }
+
+  @Test
+  void failsTheHookWhenTheQuorumStaysUnhealthy() {
+    assertThatThrownBy(
+            () ->
+                RemovalQuorum.await(
+                    survivors(),
+                    "etcd0",
+                    five(),
+                    RemovalQuorumTest::five,
+                    remaining -> Set.of(100L),
+                    Duration.ofMillis(50),
+                    Duration.ofMillis(5)))
+        .isInstanceOf(EtcdException.class)
+        .hasMessageContaining("not removing members [65, 67]")
+        .hasMessageContaining("no healthy quorum for 50 ms; retrying later");
+  }
+}
