@@ -53,9 +53,10 @@ final class Cluster {
    * confirm (the removed member may have led the cluster, and a new leader is elected meanwhile),
    * the member list decides whether it is gone; "member not found" counts as removed.
    *
+   * @return false when etcd did not know the member any more (someone else removed it first)
    * @throws EtcdException when the member is still listed afterwards
    */
-  void remove(long id) {
+  boolean remove(long id) {
     try {
       whenReady(
           () ->
@@ -64,9 +65,10 @@ final class Cluster {
                     http.removeMember(endpoint, id);
                     return null;
                   }));
+      return true;
     } catch (EtcdException e) {
       if (e.getMessage() != null && e.getMessage().contains("member not found")) {
-        return;
+        return false;
       }
       if (isNotReadyForReconfiguration(e)) {
         throw e;
@@ -75,6 +77,7 @@ final class Cluster {
       if (members().stream().anyMatch(m -> m.id() == id)) {
         throw e;
       }
+      return true;
     }
   }
 

@@ -190,8 +190,9 @@ public final class EtcdCharm implements ReconcilerCharm {
           if (member.name().equals(name) && MembershipPlan.keepsQuorum(remaining, healthy)) {
             // etcd exits as soon as it learns it was removed: not a crash to restart.
             ctx.machine().services().expectExit(SERVICE);
-            cluster.remove(member.id());
-            ctx.log().info("removed member {} from the cluster", name);
+            if (cluster.remove(member.id())) {
+              ctx.log().info("removed member {} from the cluster", name);
+            }
           }
         }
       } catch (EtcdException e) {
@@ -459,9 +460,10 @@ public final class EtcdCharm implements ReconcilerCharm {
       Cluster cluster = new Cluster(others, probe(issued.client()));
       for (MembershipPlan.Member member : cluster.members()) {
         if (member.name().equals(name) || member.peerUrls().contains(peerUrl)) {
-          cluster.remove(member.id());
-          ctx.log()
-              .info("removed the stale registration of member {}; it will be added again", name);
+          if (cluster.remove(member.id())) {
+            ctx.log()
+                .info("removed the stale registration of member {}; it will be added again", name);
+          }
         }
       }
     }
@@ -577,7 +579,9 @@ public final class EtcdCharm implements ReconcilerCharm {
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
       EtcdHttp probe = cluster.http();
       for (long id : plan.removals()) {
-        cluster.remove(id);
+        if (!cluster.remove(id)) {
+          continue; // its unit's stop hook was first
+        }
         String removed =
             current.stream()
                 .filter(m -> m.id() == id && m.started())
