@@ -33,10 +33,17 @@ class EtcdCharmTest {
 
   /** The unit's first hook with a certificate authority related that has answered nothing yet. */
   private static State withCertificatesRelated(CharmContext ctx) {
+    return withCertificatesRelated(ctx, cluster(), false);
+  }
+
+  /** The same first hook with the given peers, as the leader or not. */
+  private static State withCertificatesRelated(
+      CharmContext ctx, RelationState peers, boolean leader) {
     return ctx.run(
         Events.configChanged(),
         State.builder()
-            .relation(cluster())
+            .leader(leader)
+            .relation(peers)
             .relation(RelationState.builder("certificates", "easyrsa").build())
             .build());
   }
@@ -121,14 +128,7 @@ class EtcdCharmTest {
             .remoteUnit(
                 "etcd/1", Map.of("member-name", "etcd1", "peer-url", "https://127.77.0.2:2380"))
             .build();
-    State first =
-        ctx.run(
-            Events.configChanged(),
-            State.builder()
-                .leader(true)
-                .relation(peers)
-                .relation(RelationState.builder("certificates", "easyrsa").build())
-                .build());
+    State first = withCertificatesRelated(ctx, peers, true);
 
     State second = withServerCertificate(ctx, first);
 
@@ -161,13 +161,7 @@ class EtcdCharmTest {
                     EtcdCharm.JOIN_PREFIX + "etcd0",
                     "etcd0=https://127.77.0.1:2380,etcd1=https://127.77.0.2:2380"))
             .build();
-    State first =
-        ctx.run(
-            Events.configChanged(),
-            State.builder()
-                .relation(peers)
-                .relation(RelationState.builder("certificates", "easyrsa").build())
-                .build());
+    State first = withCertificatesRelated(ctx, peers, false);
 
     State second = withServerCertificate(ctx, first);
 

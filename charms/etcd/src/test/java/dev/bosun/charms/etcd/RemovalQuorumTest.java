@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -41,22 +42,24 @@ class RemovalQuorumTest {
     return List.of(started(0), started(1), started(2), started(3), started(4));
   }
 
+  /** The leader's wait when the hook read all five members and etcd1 and etcd3 left. */
+  private static List<Member> await(
+      Supplier<List<Member>> read, Function<List<Member>, Set<Long>> healthy, Duration wait) {
+    return RemovalQuorum.await(survivors(), "etcd0", five(), read, healthy, wait, INTERVAL);
+  }
+
   @Test
   void aRemovalThatKeepsAHealthyQuorumGoesAheadAtOnce() {
     AtomicInteger reads = new AtomicInteger();
 
     List<Member> planned =
-        RemovalQuorum.await(
-            survivors(),
-            "etcd0",
-            five(),
+        await(
             () -> {
               reads.incrementAndGet();
               return five();
             },
             RemovalQuorumTest::ids,
-            Duration.ofSeconds(5),
-            INTERVAL);
+            Duration.ofSeconds(5));
 
     assertThat(planned).isEqualTo(five());
     assertThat(reads).hasValue(0);
@@ -69,15 +72,7 @@ class RemovalQuorumTest {
     Function<List<Member>, Set<Long>> healthy =
         remaining -> checks.incrementAndGet() < 3 ? Set.of(100L) : ids(remaining);
 
-    List<Member> planned =
-        RemovalQuorum.await(
-            survivors(),
-            "etcd0",
-            five(),
-            RemovalQuorumTest::five,
-            healthy,
-            Duration.ofSeconds(5),
-            INTERVAL);
+    List<Member> planned = await(RemovalQuorumTest::five, healthy, Duration.ofSeconds(5));
 
     assertThat(planned).isEqualTo(five());
     assertThat(checks).hasValue(3);
@@ -89,15 +84,7 @@ class RemovalQuorumTest {
     Deque<List<Member>> reads =
         new ArrayDeque<>(List.of(List.of(started(0), started(2), started(4))));
 
-    List<Member> planned =
-        RemovalQuorum.await(
-            survivors(),
-            "etcd0",
-            five(),
-            reads::pop,
-            remaining -> Set.of(100L),
-            Duration.ofSeconds(5),
-            INTERVAL);
+    List<Member> planned = await(reads::pop, remaining -> Set.of(100L), Duration.ofSeconds(5));
 
     assertThat(planned).containsExactly(started(0), started(2), started(4));
     assertThat(MembershipPlan.plan(survivors(), planned, "etcd0").removals()).isEmpty();
@@ -106,15 +93,7 @@ class RemovalQuorumTest {
   @Test
   void failsTheHookWhenTheQuorumStaysUnhealthy() {
     assertThatThrownBy(
-            () ->
-                RemovalQuorum.await(
-                    survivors(),
-                    "etcd0",
-                    five(),
-                    RemovalQuorumTest::five,
-                    remaining -> Set.of(100L),
-                    Duration.ofMillis(50),
-                    Duration.ofMillis(5)))
+            () -> await(RemovalQuorumTest::five, remaining -> Set.of(100L), Duration.ofMillis(50)))
         .isInstanceOf(EtcdException.class)
         .hasMessageContaining("not removing members [65, 67]")
         .hasMessageContaining("no healthy quorum for 50 ms; retrying later");
