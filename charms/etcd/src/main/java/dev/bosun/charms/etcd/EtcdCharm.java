@@ -568,7 +568,7 @@ public final class EtcdCharm implements ReconcilerCharm {
       // A removal must leave a healthy quorum; an election (a departing leader removed itself)
       // passes within a few election timeouts, so the wait allows five, and at least 5 s.
       current =
-          RemovalQuorum.await(
+          MembershipWaits.untilRemovalsKeepQuorum(
               desired,
               name,
               current,
@@ -631,11 +631,8 @@ public final class EtcdCharm implements ReconcilerCharm {
     }
 
     /**
-     * A joining member registers once it serves, and etcd named it before that; but the member this
-     * unit reads may apply the name a heartbeat later. When the joiner's record says it is
-     * registered and the list does not name it yet, the list is read again (at most {@link
-     * #JOIN_NAME_WAIT}): this hook, which the registration woke, is the one that adds the next
-     * member, and no later event would.
+     * When the joining member's record says it is registered but the list does not name it yet,
+     * reads the list again ({@link MembershipWaits#untilNamed}, at most {@link #JOIN_NAME_WAIT}).
      */
     private List<MembershipPlan.Member> awaitJoinerNamed(
         Cluster cluster, List<MembershipPlan.Member> current, Map<String, String> desired) {
@@ -645,20 +642,16 @@ public final class EtcdCharm implements ReconcilerCharm {
               .noneMatch(p -> p.memberName().equals(joining.get()) && p.isRegistered())) {
         return current;
       }
-      long deadline = System.nanoTime() + JOIN_NAME_WAIT.toNanos();
-      List<MembershipPlan.Member> members = current;
-      while (System.nanoTime() < deadline) {
-        EtcdAdmin.sleep(50);
-        members = cluster.members();
-        if (members.stream().anyMatch(m -> m.name().equals(joining.get()))) {
-          return members;
-        }
+      List<MembershipPlan.Member> members =
+          MembershipWaits.untilNamed(
+              joining.get(), current, cluster::members, JOIN_NAME_WAIT, Duration.ofMillis(50));
+      if (members.stream().noneMatch(m -> m.name().equals(joining.get()))) {
+        ctx.log()
+            .info(
+                "member {} is registered but not named in the member list after {} s",
+                joining.get(),
+                JOIN_NAME_WAIT.toSeconds());
       }
-      ctx.log()
-          .info(
-              "member {} is registered but not named in the member list after {} s",
-              joining.get(),
-              JOIN_NAME_WAIT.toSeconds());
       return members;
     }
 

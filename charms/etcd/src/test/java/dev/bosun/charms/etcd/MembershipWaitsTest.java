@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class RemovalQuorumTest {
+class MembershipWaitsTest {
   private static final Duration INTERVAL = Duration.ofMillis(1);
 
   private static Member started(int unit) {
@@ -45,7 +45,8 @@ class RemovalQuorumTest {
   /** The leader's wait when the hook read all five members and etcd1 and etcd3 left. */
   private static List<Member> await(
       Supplier<List<Member>> read, Function<List<Member>, Set<Long>> healthy, Duration wait) {
-    return RemovalQuorum.await(survivors(), "etcd0", five(), read, healthy, wait, INTERVAL);
+    return MembershipWaits.untilRemovalsKeepQuorum(
+        survivors(), "etcd0", five(), read, healthy, wait, INTERVAL);
   }
 
   @Test
@@ -58,7 +59,7 @@ class RemovalQuorumTest {
               reads.incrementAndGet();
               return five();
             },
-            RemovalQuorumTest::ids,
+            MembershipWaitsTest::ids,
             Duration.ofSeconds(5));
 
     assertThat(planned).isEqualTo(five());
@@ -72,7 +73,7 @@ class RemovalQuorumTest {
     Function<List<Member>, Set<Long>> healthy =
         remaining -> checks.incrementAndGet() < 3 ? Set.of(100L) : ids(remaining);
 
-    List<Member> planned = await(RemovalQuorumTest::five, healthy, Duration.ofSeconds(5));
+    List<Member> planned = await(MembershipWaitsTest::five, healthy, Duration.ofSeconds(5));
 
     assertThat(planned).isEqualTo(five());
     assertThat(checks).hasValue(3);
@@ -93,9 +94,61 @@ class RemovalQuorumTest {
   @Test
   void failsTheHookWhenTheQuorumStaysUnhealthy() {
     assertThatThrownBy(
-            () -> await(RemovalQuorumTest::five, remaining -> Set.of(100L), Duration.ofMillis(50)))
+            () ->
+                await(MembershipWaitsTest::five, remaining -> Set.of(100L), Duration.ofMillis(50)))
         .isInstanceOf(EtcdException.class)
         .hasMessageContaining("not removing members [65, 67]")
         .hasMessageContaining("no healthy quorum for 50 ms; retrying later");
+  }
+
+  @Test
+  void readsTheListAgainUntilItNamesTheJoiner() {
+    Member unnamed = new Member(104, "", started(4).peerUrls());
+    List<Member> before = List.of(started(0), started(1), started(2), unnamed);
+    List<Member> after = List.of(started(0), started(1), started(2), started(4));
+    Deque<List<Member>> reads = new ArrayDeque<>(List.of(before, before, after));
+
+    List<Member> planned =
+        MembershipWaits.untilNamed("etcd4", before, reads::pop, Duration.ofSeconds(5), INTERVAL);
+
+    assertThat(planned).isEqualTo(after);
+    assertThat(reads).isEmpty();
+  }
+
+  @Test
+  void givesUpOnANameWithTheLastListRead() {
+    Member unnamed = new Member(104, "", started(4).peerUrls());
+    List<Member> before = List.of(started(0), unnamed);
+    AtomicInteger reads = new AtomicInteger();
+
+    List<Member> planned =
+        MembershipWaits.untilNamed(
+            "etcd4",
+            before,
+            () -> {
+              reads.incrementAndGet();
+              return before;
+            },
+            Duration.ofMillis(30),
+            Duration.ofMillis(5));
+
+    assertThat(planned).isEqualTo(before);
+    assertThat(reads.get()).isPositive();
+  }
+
+  @Test
+  void aNamedJoinerNeedsNoSecondRead() {
+    List<Member> named = List.of(started(0), started(4));
+
+    assertThat(
+            MembershipWaits.untilNamed(
+                "etcd4",
+                named,
+                () -> {
+                  throw new AssertionError("read again");
+                },
+                Duration.ofSeconds(5),
+                INTERVAL))
+        .isSameAs(named);
   }
 }
