@@ -3,6 +3,7 @@ package dev.bosun.charms.etcd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bosun.charms.easyrsa.pki.DigestCache;
 import dev.bosun.charms.easyrsa.pki.Pem;
 import dev.bosun.charms.easyrsa.pki.RequesterKey;
 import java.io.IOException;
@@ -15,17 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -70,14 +65,7 @@ final class EtcdHttp {
    * Probes by a digest of their client files' contents (never the key itself), least recently used
    * first.
    */
-  private static final Map<String, EtcdHttp> SHARED =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, EtcdHttp> eldest) {
-              return size() > SHARED_PROBES;
-            }
-          });
+  private static final DigestCache<EtcdHttp> SHARED = new DigestCache<>(SHARED_PROBES);
 
   /**
    * Returns the probe for the client certificate files: the one built earlier in this process for
@@ -90,14 +78,7 @@ final class EtcdHttp {
     byte[] certificate = read(tls.certificate());
     byte[] key = read(tls.key());
     try {
-      String identity = identity(ca, certificate, key);
-      EtcdHttp shared = SHARED.get(identity);
-      if (shared != null) {
-        return shared;
-      }
-      EtcdHttp built = build(ca, certificate, key);
-      SHARED.put(identity, built);
-      return built;
+      return SHARED.byDigest(identity(ca, certificate, key), () -> build(ca, certificate, key));
     } finally {
       Arrays.fill(key, (byte) 0);
     }
@@ -114,16 +95,12 @@ final class EtcdHttp {
 
   /** A SHA-256 digest of the three files, each preceded by its length. */
   private static String identity(byte[]... files) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      for (byte[] file : files) {
-        sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(file.length).array());
-        sha256.update(file);
-      }
-      return HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+    List<byte[]> parts = new ArrayList<>();
+    for (byte[] file : files) {
+      parts.add(ByteBuffer.allocate(Integer.BYTES).putInt(file.length).array());
+      parts.add(file);
     }
+    return DigestCache.digest(parts.toArray(byte[][]::new));
   }
 
   private static EtcdHttp build(byte[] ca, byte[] certificate, byte[] key) {

@@ -10,17 +10,29 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the process already made from a text — a parsed key, a parsed certificate — by a SHA-256
- * digest of the text, so a unit that reads the same files in every hook parses them once. Only the
- * digest is kept of the text, never the text itself, which may be a private key. Holds at most
- * {@code capacity} values, dropping the least recently used.
+ * What the process already made from key material — a parsed key or certificate, a TLS context
+ * built from a unit's client files — by a SHA-256 digest of that material, so a unit that reads the
+ * same files in every hook builds from them once. Only the digest is kept of the material, never
+ * the material itself, which may be a private key. Holds at most {@code capacity} values, dropping
+ * the least recently used. Safe for concurrent use; two threads that miss the same digest at once
+ * may both make the value, and either is kept.
  *
- * @param <V> what is made from a text; immutable, as callers share it
+ * <pre>{@code
+ * DigestCache<PrivateKey> keys = new DigestCache<>(256);
+ * PrivateKey key = keys.get(pemText, () -> parse(pemText));
+ * }</pre>
+ *
+ * @param <V> what is made from the material; immutable, as callers share it
  */
-final class DigestCache<V> {
+public final class DigestCache<V> {
   private final Map<String, V> values;
 
-  DigestCache(int capacity) {
+  /**
+   * Creates an empty cache.
+   *
+   * @param capacity how many values it keeps at most
+   */
+  public DigestCache(int capacity) {
     this.values =
         Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -35,12 +47,15 @@ final class DigestCache<V> {
    * Returns the value made earlier from the same text, else makes it; a value {@code make} throws
    * for is not kept, so the same text throws again.
    */
-  V get(String text, Supplier<V> make) {
+  public V get(String text, Supplier<V> make) {
     return byDigest(digest(text.getBytes(StandardCharsets.UTF_8)), make);
   }
 
-  /** Returns the value kept under a digest the caller computed, else makes and keeps it. */
-  V byDigest(String digest, Supplier<V> make) {
+  /**
+   * Returns the value kept under a digest the caller computed ({@link #digest}), else makes and
+   * keeps it; a value {@code make} throws for is not kept.
+   */
+  public V byDigest(String digest, Supplier<V> make) {
     V value = values.get(digest);
     if (value == null) {
       value = make.get();
@@ -59,8 +74,11 @@ final class DigestCache<V> {
     return values.size();
   }
 
-  /** A SHA-256 digest of the bytes, as lower-case hex. */
-  static String digest(byte[]... parts) {
+  /**
+   * A SHA-256 digest of the parts, one after the other, as lower-case hex. Parts are not delimited:
+   * a caller that digests several texts of varying length precedes each with its length.
+   */
+  public static String digest(byte[]... parts) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       for (byte[] part : parts) {
