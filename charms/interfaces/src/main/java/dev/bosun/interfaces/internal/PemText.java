@@ -86,8 +86,8 @@ public final class PemText {
         return new Scan(List.copyOf(blocks), begins);
       }
       int labelStart = begin + BEGIN.length();
-      int labelEnd = labelEnd(text, labelStart);
-      if (labelEnd == labelStart || !text.startsWith(DASHES, labelEnd)) {
+      int labelEnd = beginLineLabelEnd(text, begin);
+      if (labelEnd < 0) {
         from = labelStart;
         continue;
       }
@@ -115,6 +115,16 @@ public final class PemText {
               lineBreak));
       from = endLabelEnd + DASHES.length();
     }
+  }
+
+  /**
+   * Where the label ends of the {@code -----BEGIN <label>-----} line at {@code begin} (which starts
+   * with {@code -----BEGIN }), or -1 when no label and closing dashes follow.
+   */
+  private static int beginLineLabelEnd(String text, int begin) {
+    int labelStart = begin + BEGIN.length();
+    int labelEnd = labelEnd(text, labelStart);
+    return labelEnd > labelStart && text.startsWith(DASHES, labelEnd) ? labelEnd : -1;
   }
 
   private static int labelEnd(String text, int start) {
@@ -282,10 +292,9 @@ public final class PemText {
     }
     List<String> labels = new ArrayList<>();
     for (int begin = text.indexOf(BEGIN); begin >= 0; begin = text.indexOf(BEGIN, begin + 1)) {
-      int labelStart = begin + BEGIN.length();
-      int labelEnd = labelEnd(text, labelStart);
-      if (labelEnd > labelStart && text.startsWith(DASHES, labelEnd)) {
-        labels.add(text.substring(labelStart, labelEnd));
+      int labelEnd = beginLineLabelEnd(text, begin);
+      if (labelEnd >= 0) {
+        labels.add(text.substring(begin + BEGIN.length(), labelEnd));
       }
     }
     return "<PEM " + String.join(" + ", labels) + ", " + text.length() + " chars>";
