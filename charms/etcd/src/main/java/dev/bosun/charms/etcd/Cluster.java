@@ -1,7 +1,9 @@
 package dev.bosun.charms.etcd;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,9 +26,17 @@ final class Cluster {
     this.http = http;
   }
 
-  /** Returns the probe this cluster is read through, for health checks of its members. */
-  EtcdHttp http() {
-    return http;
+  /**
+   * Returns the ids of the given members that answer {@code /health} on one of their client URLs.
+   */
+  Set<Long> healthy(List<MembershipPlan.Member> members) {
+    Set<Long> healthy = new HashSet<>();
+    for (MembershipPlan.Member member : members) {
+      if (member.clientUrls().stream().anyMatch(http::healthy)) {
+        healthy.add(member.id());
+      }
+    }
+    return healthy;
   }
 
   /**

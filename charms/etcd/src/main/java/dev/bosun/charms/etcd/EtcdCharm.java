@@ -175,17 +175,12 @@ public final class EtcdCharm implements ReconcilerCharm {
         && service.get().running()) {
       String name = EtcdPeer.memberNameOf(ctx.unitName());
       try {
-        EtcdHttp probe = EtcdHttp.of(client.get());
-        Cluster cluster = new Cluster(List.of(endpoints.get().split(",")), probe);
+        Cluster cluster =
+            new Cluster(List.of(endpoints.get().split(",")), EtcdHttp.of(client.get()));
         List<MembershipPlan.Member> members = cluster.members();
         List<MembershipPlan.Member> remaining =
             members.stream().filter(m -> !m.name().equals(name)).toList();
-        java.util.Set<Long> healthy = new java.util.HashSet<>();
-        for (MembershipPlan.Member member : remaining) {
-          if (member.clientUrls().stream().anyMatch(probe::healthy)) {
-            healthy.add(member.id());
-          }
-        }
+        java.util.Set<Long> healthy = cluster.healthy(remaining);
         for (MembershipPlan.Member member : members) {
           if (member.name().equals(name) && MembershipPlan.keepsQuorum(remaining, healthy)) {
             // etcd exits as soon as it learns it was removed: not a crash to restart.
@@ -573,11 +568,10 @@ public final class EtcdCharm implements ReconcilerCharm {
               name,
               current,
               cluster::members,
-              members -> healthy(cluster.http(), members),
+              cluster::healthy,
               Duration.ofMillis(Math.max(5_000, 5L * settings.electionTimeoutMillis())),
               Duration.ofMillis(200));
       MembershipPlan plan = MembershipPlan.plan(desired, current, name);
-      EtcdHttp probe = cluster.http();
       for (long id : plan.removals()) {
         if (!cluster.remove(id)) {
           continue; // its unit's stop hook was first
@@ -598,7 +592,7 @@ public final class EtcdCharm implements ReconcilerCharm {
                     .info("changed the peer URL of member {} to {}", Long.toHexString(id), url);
               });
       if (plan.addition().isPresent()) {
-        awaitAllHealthy(probe, current);
+        awaitAllHealthy(cluster, current);
         MembershipPlan.Member member = plan.addition().get();
         String url = member.peerUrls().get(0);
         List<MembershipPlan.Member> after = cluster.add(url);
@@ -655,25 +649,13 @@ public final class EtcdCharm implements ReconcilerCharm {
       return members;
     }
 
-    /** Returns the ids of the members that answer {@code /health} on one of their client URLs. */
-    private static java.util.Set<Long> healthy(
-        EtcdHttp probe, List<MembershipPlan.Member> members) {
-      java.util.Set<Long> healthy = new java.util.HashSet<>();
-      for (MembershipPlan.Member member : members) {
-        if (member.clientUrls().stream().anyMatch(probe::healthy)) {
-          healthy.add(member.id());
-        }
-      }
-      return healthy;
-    }
-
     /**
      * A join raises the quorum: it waits until every member answers (at most {@link
      * Cluster#CHANGE_WAIT}), so the new member never joins a cluster that could not afford it.
      */
-    private void awaitAllHealthy(EtcdHttp probe, List<MembershipPlan.Member> members) {
+    private void awaitAllHealthy(Cluster cluster, List<MembershipPlan.Member> members) {
       long deadline = System.nanoTime() + Cluster.CHANGE_WAIT.toNanos();
-      while (healthy(probe, members).size() < members.size()) {
+      while (cluster.healthy(members).size() < members.size()) {
         if (System.nanoTime() > deadline) {
           throw new EtcdException(
               "member add",
