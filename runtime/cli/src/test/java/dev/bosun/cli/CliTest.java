@@ -75,4 +75,16 @@ class CliTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).startsWith("bosun ");
   }
+
+  @Test
+  void reportsTheJavaRuntimeWithTheVersion() {
+    CliRun run = CliRun.of("--version");
+
+    assertThat(run.out().lines().skip(1).findFirst())
+        .hasValueSatisfying(
+            line ->
+                assertThat(line)
+                    .startsWith("Java " + Runtime.version() + " (")
+                    .contains(System.getProperty("os.name")));
+  }
 }
