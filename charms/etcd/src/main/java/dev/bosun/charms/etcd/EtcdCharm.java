@@ -28,10 +28,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -106,6 +108,17 @@ public final class EtcdCharm implements ReconcilerCharm {
   static final String STATE_SPEC = "etcd.spec";
   static final String STATE_ENDPOINTS = "etcd.endpoints";
   static final String STATE_REJOIN = "etcd.rejoin";
+
+  /** When this member of the static bootstrap first waited for the first member (epoch ms). */
+  static final String STATE_FIRST_WAIT = "etcd.first-wait";
+
+  /**
+   * How long a member of the static bootstrap waits for the first member's start before it starts
+   * all the same (at its next hook): a first member that cannot start must not keep the others from
+   * forming a quorum.
+   */
+  static final Duration FIRST_START_WAIT = Duration.ofSeconds(5);
+
   static final String RESTART_LOCK = "/bosun/etcd-charm/restart";
 
   /** How long a hook waits for its member to serve after starting it. */
@@ -281,6 +294,9 @@ public final class EtcdCharm implements ReconcilerCharm {
         }
         return;
       }
+      if (!start.get().existing() && !hasData && !serviceRuns && !firstHasStarted(start.get())) {
+        return;
+      }
       EtcdFlags flags =
           new EtcdFlags(
               binary,
@@ -360,6 +376,34 @@ public final class EtcdCharm implements ReconcilerCharm {
           .map(names -> names.split(",").length);
     }
 
+    /**
+     * Whether this new member of the static bootstrap may start: it is the {@linkplain
+     * #firstToStart first} to start, the first has started, or this member has waited for it longer
+     * than {@link #FIRST_START_WAIT}. Otherwise the unit waits, and the first member's {@value
+     * #STARTED} mark wakes it.
+     */
+    private boolean firstHasStarted(StartArguments start) {
+      Optional<String> first = firstToStart(start.initialCluster());
+      if (first.isEmpty() || first.get().equals(name) || startedMembers().contains(first.get())) {
+        ctx.state().delete(STATE_FIRST_WAIT);
+        return true;
+      }
+      long now = System.currentTimeMillis();
+      long since = ctx.state().get(STATE_FIRST_WAIT).map(Long::parseLong).orElse(now);
+      if (now - since > FIRST_START_WAIT.toMillis()) {
+        ctx.log()
+            .info(
+                "member {} has not started after {} s; starting without waiting for it",
+                first.get(),
+                FIRST_START_WAIT.toSeconds());
+        ctx.state().delete(STATE_FIRST_WAIT);
+        return true;
+      }
+      ctx.state().set(STATE_FIRST_WAIT, Long.toString(since));
+      ctx.status().unit(Status.waiting(EtcdStatus.waitingForFirstMember(first.get())));
+      return false;
+    }
+
     /** Marks in the peer relation that this unit's member process was started. */
     private void markStarted() {
       peers.ifPresent(
@@ -377,18 +421,28 @@ public final class EtcdCharm implements ReconcilerCharm {
     private boolean quorumStarted(String initialCluster) {
       SortedMap<String, String> initial = members(initialCluster);
       int started = initial.containsKey(name) ? 1 : 0;
+      for (String member : startedMembers()) {
+        if (initial.containsKey(member)) {
+          started++;
+        }
+      }
+      return started > initial.size() / 2;
+    }
+
+    /** The peers' member names that marked {@value #STARTED} or are registered. */
+    private Set<String> startedMembers() {
+      Set<String> started = new HashSet<>();
       if (peers.isPresent()) {
         Relation relation = peers.get().relation();
         Map<String, EtcdPeer> records = remotePeers();
         for (String unit : relation.units()) {
           boolean registered = records.containsKey(unit) && records.get(unit).isRegistered();
-          if (initial.containsKey(EtcdPeer.memberNameOf(unit))
-              && (registered || "true".equals(relation.unitData(unit).get(STARTED).orElse("")))) {
-            started++;
+          if (registered || "true".equals(relation.unitData(unit).get(STARTED).orElse(""))) {
+            started.add(EtcdPeer.memberNameOf(unit));
           }
         }
       }
-      return started > initial.size() / 2;
+      return started;
     }
 
     /** Starts etcd, or restarts it (one member at a time) when its command changed. */
@@ -749,6 +803,22 @@ public final class EtcdCharm implements ReconcilerCharm {
   }
 
   /** Parses {@code name=url,name=url}. */
+  /**
+   * The member of a static bootstrap that starts before the others: the one whose peer URL sorts
+   * first. Before etcd 3.4 starts a new member, it asks the other members' peer URLs, in sorted
+   * order and for up to a second each, whether that member was bootstrapped already, and takes the
+   * first answer. A member that started in the same instant listens, but answers only once it is
+   * past the same question itself: members started together wait a second for each other, once or
+   * twice (1 deploy in 9 on a 2-core machine). Once the first member has started, every other asks
+   * it first and is answered at once; the first asks only members that do not listen yet. Empty for
+   * an initial cluster without peer URLs.
+   */
+  static Optional<String> firstToStart(String initialCluster) {
+    return members(initialCluster).entrySet().stream()
+        .min(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey);
+  }
+
   static SortedMap<String, String> members(String initialCluster) {
     SortedMap<String, String> members = new TreeMap<>();
     for (String entry : initialCluster.split(",")) {

@@ -29,6 +29,14 @@ public final class EtcdStatus {
   public static final String WAITING_FOR_QUORUM =
       "Waiting for etcd to serve: the cluster has no quorum yet.";
 
+  /**
+   * Waiting: a member of the static bootstrap waits for the member that must start first (see
+   * {@code EtcdCharm.firstToStart}).
+   */
+  public static String waitingForFirstMember(String member) {
+    return "Waiting for member " + member + " to start first.";
+  }
+
   /** Maintenance: etcd is being restarted (configuration or certificates changed). */
   public static final String RESTARTING = "Restarting etcd with the new configuration.";
 

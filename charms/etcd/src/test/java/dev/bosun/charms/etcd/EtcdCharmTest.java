@@ -19,6 +19,7 @@ import dev.bosun.testing.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +139,90 @@ class EtcdCharmTest {
         .containsEntry("started", "true")
         .containsEntry("db-ingress-address", "127.77.0.1")
         .containsEntry("client-url", "https://127.77.0.1:2379");
+  }
+
+  /**
+   * The record of a peer whose member's peer URL sorts before this unit's ({@code 127.77.0.10}
+   * before {@code 127.77.0.1:}, as etcd sorts them), marked started or not.
+   */
+  private static Map<String, String> peerThatSortsFirst(boolean started) {
+    Map<String, String> data = new HashMap<>();
+    data.put("member-name", "etcd1");
+    data.put("peer-url", "https://127.77.0.10:2380");
+    if (started) {
+      data.put(EtcdCharm.STARTED, "true");
+    }
+    return data;
+  }
+
+  /** The leader's first hook beside that peer, not started yet. */
+  private static State beforeTheFirstMember(CharmContext ctx) {
+    return withCertificatesRelated(
+        ctx,
+        RelationState.peerBuilder("cluster")
+            .remoteUnit("etcd/1", peerThatSortsFirst(false))
+            .build(),
+        true);
+  }
+
+  @Test
+  void aBootstrapMemberWaitsForTheMemberWhosePeerUrlSortsFirst() {
+    CharmContext ctx = context();
+    State first = beforeTheFirstMember(ctx);
+
+    State second = withServerCertificate(ctx, first);
+
+    assertThat(ctx.services()).doesNotContainKey(EtcdCharm.SERVICE);
+    assertThat(second.unitStatus())
+        .isEqualTo(Status.waiting(EtcdStatus.waitingForFirstMember("etcd1")));
+    assertThat(second.unitState()).containsKey(EtcdCharm.STATE_FIRST_WAIT);
+  }
+
+  @Test
+  void aBootstrapMemberStartsOnceTheFirstMemberHasStarted() {
+    CharmContext ctx = context();
+    State first = beforeTheFirstMember(ctx);
+    State waiting = withServerCertificate(ctx, first);
+
+    RelationState firstStarted =
+        waiting.relation("cluster").toBuilder()
+            .remoteUnit("etcd/1", peerThatSortsFirst(true))
+            .build();
+
+    State started =
+        ctx.run(
+            Events.relationChanged(firstStarted, "etcd/1"),
+            waiting.toBuilder().relation(firstStarted).build());
+
+    assertThat(ctx.services()).containsKey(EtcdCharm.SERVICE);
+    assertThat(ctx.services().get(EtcdCharm.SERVICE).command())
+        .containsSequence("--initial-cluster-state", "new");
+    assertThat(started.unitState()).doesNotContainKey(EtcdCharm.STATE_FIRST_WAIT);
+  }
+
+  @Test
+  void aBootstrapMemberStopsWaitingForAFirstMemberThatDoesNotStart() {
+    CharmContext ctx = context();
+    State first = beforeTheFirstMember(ctx);
+    State waiting = withServerCertificate(ctx, first);
+    long longAgo = System.currentTimeMillis() - EtcdCharm.FIRST_START_WAIT.toMillis() - 1_000;
+
+    ctx.run(
+        Events.updateStatus(),
+        waiting.toBuilder().unitState(EtcdCharm.STATE_FIRST_WAIT, Long.toString(longAgo)).build());
+
+    assertThat(ctx.services()).containsKey(EtcdCharm.SERVICE);
+  }
+
+  @Test
+  void theFirstMemberToStartIsTheOneWhosePeerUrlSortsFirstAsText() {
+    assertThat(
+            EtcdCharm.firstToStart(
+                "etcd0=https://127.77.0.2:2380,etcd1=https://127.77.0.3:2380,"
+                    + "etcd8=https://127.77.0.10:2380"))
+        .hasValue("etcd8");
+    assertThat(EtcdCharm.firstToStart("etcd0=https://127.77.0.2:2380")).hasValue("etcd0");
+    assertThat(EtcdCharm.firstToStart("")).isEmpty();
   }
 
   @Test
