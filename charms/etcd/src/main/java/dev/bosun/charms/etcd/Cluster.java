@@ -18,12 +18,28 @@ final class Cluster {
 
   private static final long CHANGE_RETRY_MILLIS = 100;
 
+  /**
+   * How long a removal may go unanswered before the member list is read again and the removal sent
+   * again: etcd drops a membership change proposed while the cluster elects a leader (a leader that
+   * removed itself, say) and never answers it.
+   */
+  static final Duration REMOVAL_ANSWER_WAIT = Duration.ofSeconds(3);
+
+  /** How many times an unanswered removal is sent before the hook fails. */
+  private static final int REMOVAL_ATTEMPTS = 3;
+
   private final List<String> endpoints;
   private final EtcdHttp http;
+  private final Duration removalAnswerWait;
 
   Cluster(List<String> endpoints, EtcdHttp http) {
+    this(endpoints, http, REMOVAL_ANSWER_WAIT);
+  }
+
+  Cluster(List<String> endpoints, EtcdHttp http, Duration removalAnswerWait) {
     this.endpoints = List.copyOf(endpoints);
     this.http = http;
+    this.removalAnswerWait = removalAnswerWait;
   }
 
   /**
@@ -60,34 +76,43 @@ final class Cluster {
 
   /**
    * Removes a member, waiting while etcd refuses it ({@link #whenReady}). When etcd does not
-   * confirm (the removed member may have led the cluster, and a new leader is elected meanwhile),
-   * the member list decides whether it is gone; "member not found" counts as removed.
+   * confirm within {@link #REMOVAL_ANSWER_WAIT} (the removed member may have led the cluster, and
+   * etcd drops a change proposed while a new leader is elected), the member list decides whether it
+   * is gone, and while it is not, the removal is sent again, {@value #REMOVAL_ATTEMPTS} times in
+   * all; "member not found" counts as removed.
    *
    * @return false when etcd did not know the member any more (someone else removed it first)
-   * @throws EtcdException when the member is still listed afterwards
+   * @throws EtcdException when the member is still listed after the last attempt
    */
   boolean remove(long id) {
-    try {
-      whenReady(
-          () ->
-              atFirstAnswering(
-                  endpoint -> {
-                    http.removeMember(endpoint, id);
-                    return null;
-                  }));
-      return true;
-    } catch (EtcdException e) {
-      if (e.getMessage() != null && e.getMessage().contains("member not found")) {
-        return false;
+    boolean unanswered = false;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        whenReady(
+            () ->
+                atFirstAnswering(
+                    endpoint -> {
+                      http.removeMember(endpoint, id, removalAnswerWait);
+                      return null;
+                    }));
+        return true;
+      } catch (EtcdException e) {
+        if (e.getMessage() != null && e.getMessage().contains("member not found")) {
+          // After an unanswered attempt, etcd may have applied that one.
+          return unanswered;
+        }
+        if (isNotReadyForReconfiguration(e)) {
+          throw e;
+        }
+        unanswered = true;
+        EtcdAdmin.sleep(500);
+        if (members().stream().noneMatch(m -> m.id() == id)) {
+          return true;
+        }
+        if (attempt == REMOVAL_ATTEMPTS) {
+          throw e;
+        }
       }
-      if (isNotReadyForReconfiguration(e)) {
-        throw e;
-      }
-      EtcdAdmin.sleep(500);
-      if (members().stream().anyMatch(m -> m.id() == id)) {
-        throw e;
-      }
-      return true;
     }
   }
 

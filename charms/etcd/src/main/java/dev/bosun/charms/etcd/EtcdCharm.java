@@ -802,7 +802,6 @@ public final class EtcdCharm implements ReconcilerCharm {
     }
   }
 
-  /** Parses {@code name=url,name=url}. */
   /**
    * The member of a static bootstrap that starts before the others: the one whose peer URL sorts
    * first. Before etcd 3.4 starts a new member, it asks the other members' peer URLs, in sorted
@@ -819,6 +818,7 @@ public final class EtcdCharm implements ReconcilerCharm {
         .map(Map.Entry::getKey);
   }
 
+  /** Parses {@code name=url,name=url}. */
   static SortedMap<String, String> members(String initialCluster) {
     SortedMap<String, String> members = new TreeMap<>();
     for (String entry : initialCluster.split(",")) {

@@ -179,14 +179,14 @@ final class EtcdHttp {
   }
 
   /**
-   * Removes a member (the v3 API's {@code MemberRemove}).
+   * Removes a member (the v3 API's {@code MemberRemove}), waiting at most {@code timeout} for the
+   * answer.
    *
-   * @throws EtcdException when etcd refuses (its message says why) or does not answer
+   * @throws EtcdException when etcd refuses (its message says why) or does not answer in time
    */
-  void removeMember(String clientUrl, long id) {
+  void removeMember(String clientUrl, long id, Duration timeout) {
     ObjectNode body = JSON.createObjectNode().put("ID", Long.toUnsignedString(id));
-    request(
-        clientUrl, "/v3/cluster/member/remove", body.toString(), "member remove", CHANGE_TIMEOUT);
+    request(clientUrl, "/v3/cluster/member/remove", body.toString(), "member remove", timeout);
   }
 
   /**

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
@@ -21,10 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -48,6 +52,7 @@ class EtcdHttpTest {
   private final RequesterKey clientKey = RequesterKey.generate(KeySpec.ECDSA_P256);
   private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean removed = new AtomicBoolean();
   private HttpsServer server;
   private String clientUrl;
   private EtcdFlags.TlsFiles files;
@@ -93,6 +98,28 @@ class EtcdHttpTest {
             out.write(body);
           }
         });
+    server.createContext(
+        "/v3/cluster/member/remove",
+        exchange -> {
+          requests.add("remove");
+          if (requests.stream().filter("remove"::equals).count() == 1) {
+            // etcd dropped the proposal (an election): the first removal is never answered
+            sleepUninterruptibly(Duration.ofSeconds(2));
+          } else {
+            removed.set(true);
+          }
+          answer(exchange, "{\"header\":{}}");
+        });
+    server.createContext(
+        "/v3/cluster/member/list",
+        exchange ->
+            answer(
+                exchange,
+                removed.get()
+                    ? "{\"members\":[]}"
+                    : "{\"members\":[{\"ID\":\"7\",\"name\":\"etcd0\"}]}"));
+    // a request left unanswered must not hold up the next one
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
     clientUrl = "https://" + ADDRESS + ":" + server.getAddress().getPort();
 
@@ -159,6 +186,32 @@ class EtcdHttpTest {
               assertThat(e).hasMessageContaining("HTTP 503: etcdserver: unhealthy cluster");
               assertThat(Cluster.isNotReadyForReconfiguration(e)).isTrue();
             });
+  }
+
+  @Test
+  void aRemovalLeftUnansweredIsReadBackAndSentAgain() {
+    Cluster cluster = new Cluster(List.of(clientUrl), EtcdHttp.of(files), Duration.ofMillis(300));
+
+    assertThat(cluster.remove(7)).isTrue();
+
+    assertThat(requests).containsExactly("remove", "remove");
+    assertThat(removed).isTrue();
+  }
+
+  private static void answer(HttpExchange exchange, String json) throws IOException {
+    byte[] body = json.getBytes(UTF_8);
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void sleepUninterruptibly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Signs a new client certificate (a new serial) for the client key and writes it. */
