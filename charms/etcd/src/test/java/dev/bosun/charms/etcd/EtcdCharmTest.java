@@ -155,22 +155,26 @@ class EtcdCharmTest {
     return data;
   }
 
-  /** The leader's first hook beside that peer, not started yet. */
-  private static State beforeTheFirstMember(CharmContext ctx) {
-    return withCertificatesRelated(
-        ctx,
-        RelationState.peerBuilder("cluster")
-            .remoteUnit("etcd/1", peerThatSortsFirst(false))
-            .build(),
-        true);
+  /**
+   * The leader's first hook beside that peer, not started yet, then the hook that brings its server
+   * certificate.
+   */
+  private static State withCertificatesBeforeTheFirstMember(CharmContext ctx) {
+    State first =
+        withCertificatesRelated(
+            ctx,
+            RelationState.peerBuilder("cluster")
+                .remoteUnit("etcd/1", peerThatSortsFirst(false))
+                .build(),
+            true);
+    return withServerCertificate(ctx, first);
   }
 
   @Test
   void aBootstrapMemberWaitsForTheMemberWhosePeerUrlSortsFirst() {
     CharmContext ctx = context();
-    State first = beforeTheFirstMember(ctx);
 
-    State second = withServerCertificate(ctx, first);
+    State second = withCertificatesBeforeTheFirstMember(ctx);
 
     assertThat(ctx.services()).doesNotContainKey(EtcdCharm.SERVICE);
     assertThat(second.unitStatus())
@@ -181,8 +185,7 @@ class EtcdCharmTest {
   @Test
   void aBootstrapMemberStartsOnceTheFirstMemberHasStarted() {
     CharmContext ctx = context();
-    State first = beforeTheFirstMember(ctx);
-    State waiting = withServerCertificate(ctx, first);
+    State waiting = withCertificatesBeforeTheFirstMember(ctx);
 
     RelationState firstStarted =
         waiting.relation("cluster").toBuilder()
@@ -203,8 +206,7 @@ class EtcdCharmTest {
   @Test
   void aBootstrapMemberStopsWaitingForAFirstMemberThatDoesNotStart() {
     CharmContext ctx = context();
-    State first = beforeTheFirstMember(ctx);
-    State waiting = withServerCertificate(ctx, first);
+    State waiting = withCertificatesBeforeTheFirstMember(ctx);
     long longAgo = System.currentTimeMillis() - EtcdCharm.FIRST_START_WAIT.toMillis() - 1_000;
 
     ctx.run(
