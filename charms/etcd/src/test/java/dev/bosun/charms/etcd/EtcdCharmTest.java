@@ -53,6 +53,11 @@ class EtcdCharmTest {
     return RelationState.peerBuilder("cluster").remoteUnits("etcd/1").build();
   }
 
+  /** The peer relation with etcd/1, whose unit bag holds the given record. */
+  private static RelationState.Builder clusterWithEtcd1(Map<String, String> record) {
+    return RelationState.peerBuilder("cluster").remoteUnit("etcd/1", record);
+  }
+
   @Test
   void withoutACertificateAuthorityTheUnitIsBlockedAndAnnouncesItsMember() {
     State out = context().run(Events.configChanged(), State.builder().relation(cluster()).build());
@@ -125,13 +130,10 @@ class EtcdCharmTest {
   void aMemberIsRegisteredInTheHookThatStartsItBeforeTheClusterServes() {
     CharmContext ctx = context();
     RelationState peers =
-        RelationState.peerBuilder("cluster")
-            .remoteUnit(
-                "etcd/1", Map.of("member-name", "etcd1", "peer-url", "https://127.77.0.2:2380"))
+        clusterWithEtcd1(Map.of("member-name", "etcd1", "peer-url", "https://127.77.0.2:2380"))
             .build();
-    State first = withCertificatesRelated(ctx, peers, true);
 
-    State second = withServerCertificate(ctx, first);
+    State second = withServerCertificateBeside(ctx, peers, true);
 
     assertThat(ctx.services()).containsKey(EtcdCharm.SERVICE);
     assertThat(second.unitStatus()).isEqualTo(Status.waiting(EtcdStatus.WAITING_FOR_QUORUM));
@@ -155,19 +157,10 @@ class EtcdCharmTest {
     return data;
   }
 
-  /**
-   * The leader's first hook beside that peer, not started yet, then the hook that brings its server
-   * certificate.
-   */
+  /** The leader's hooks up to its server certificate, beside that peer, not started yet. */
   private static State withCertificatesBeforeTheFirstMember(CharmContext ctx) {
-    State first =
-        withCertificatesRelated(
-            ctx,
-            RelationState.peerBuilder("cluster")
-                .remoteUnit("etcd/1", peerThatSortsFirst(false))
-                .build(),
-            true);
-    return withServerCertificate(ctx, first);
+    return withServerCertificateBeside(
+        ctx, clusterWithEtcd1(peerThatSortsFirst(false)).build(), true);
   }
 
   @Test
@@ -231,9 +224,7 @@ class EtcdCharmTest {
   void aJoiningMemberStartsUnregisteredBecauseEtcdNamesItOnlyWhenItServes() {
     CharmContext ctx = context();
     RelationState peers =
-        RelationState.peerBuilder("cluster")
-            .remoteUnit(
-                "etcd/1",
+        clusterWithEtcd1(
                 Map.of(
                     "member-name", "etcd1",
                     "peer-url", "https://127.77.0.2:2380",
@@ -248,9 +239,8 @@ class EtcdCharmTest {
                     EtcdCharm.JOIN_PREFIX + "etcd0",
                     "etcd0=https://127.77.0.1:2380,etcd1=https://127.77.0.2:2380"))
             .build();
-    State first = withCertificatesRelated(ctx, peers, false);
 
-    State second = withServerCertificate(ctx, first);
+    State second = withServerCertificateBeside(ctx, peers, false);
 
     assertThat(ctx.services()).containsKey(EtcdCharm.SERVICE);
     assertThat(ctx.services().get(EtcdCharm.SERVICE).command())
@@ -261,6 +251,15 @@ class EtcdCharmTest {
         .containsEntry("started", "true")
         .doesNotContainKey("db-ingress-address")
         .doesNotContainKey("client-url");
+  }
+
+  /**
+   * The unit's first hook with the given peers, as the leader or not, then the hook that brings its
+   * server certificate.
+   */
+  private static State withServerCertificateBeside(
+      CharmContext ctx, RelationState peers, boolean leader) {
+    return withServerCertificate(ctx, withCertificatesRelated(ctx, peers, leader));
   }
 
   /** Runs the hook in which easyrsa's answer brings the unit its server certificate. */

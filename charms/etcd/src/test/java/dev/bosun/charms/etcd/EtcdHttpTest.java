@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManagerFactory;
@@ -53,6 +53,7 @@ class EtcdHttpTest {
   private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicBoolean removed = new AtomicBoolean();
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
   private HttpsServer server;
   private String clientUrl;
   private EtcdFlags.TlsFiles files;
@@ -71,31 +72,28 @@ class EtcdHttpTest {
         "/health",
         exchange -> {
           clientPorts.add(exchange.getRemoteAddress().getPort());
-          byte[] body = "{\"health\":\"true\"}".getBytes(StandardCharsets.US_ASCII);
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
+          answer(exchange, 200, "{\"health\":\"true\"}");
         });
     server.createContext(
         "/v3/cluster/member/add",
         exchange -> {
           String request = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
           requests.add(request);
-          boolean refuse = request.contains("refused");
-          byte[] body =
-              (refuse
-                      ? "{\"error\":\"etcdserver: unhealthy cluster\","
-                          + "\"message\":\"etcdserver: unhealthy cluster\",\"code\":14}"
-                      : "{\"header\":{},\"member\":{\"ID\":\"18446744073709551615\"},"
-                          + "\"members\":[{\"ID\":\"18446744073709551615\",\"peerURLs\":"
-                          + "[\"https://127.0.0.9:2380\"]},{\"ID\":\"7\",\"name\":\"etcd0\","
-                          + "\"peerURLs\":[\"https://127.0.0.2:2380\"],\"clientURLs\":"
-                          + "[\"https://127.0.0.2:2379\"]}]}")
-                  .getBytes(UTF_8);
-          exchange.sendResponseHeaders(refuse ? 503 : 200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+          if (request.contains("refused")) {
+            answer(
+                exchange,
+                503,
+                "{\"error\":\"etcdserver: unhealthy cluster\","
+                    + "\"message\":\"etcdserver: unhealthy cluster\",\"code\":14}");
+          } else {
+            answer(
+                exchange,
+                200,
+                "{\"header\":{},\"member\":{\"ID\":\"18446744073709551615\"},"
+                    + "\"members\":[{\"ID\":\"18446744073709551615\",\"peerURLs\":"
+                    + "[\"https://127.0.0.9:2380\"]},{\"ID\":\"7\",\"name\":\"etcd0\","
+                    + "\"peerURLs\":[\"https://127.0.0.2:2380\"],\"clientURLs\":"
+                    + "[\"https://127.0.0.2:2379\"]}]}");
           }
         });
     server.createContext(
@@ -104,22 +102,23 @@ class EtcdHttpTest {
           requests.add("remove");
           if (requests.stream().filter("remove"::equals).count() == 1) {
             // etcd dropped the proposal (an election): the first removal is never answered
-            sleepUninterruptibly(Duration.ofSeconds(2));
+            EtcdAdmin.sleep(2_000);
           } else {
             removed.set(true);
           }
-          answer(exchange, "{\"header\":{}}");
+          answer(exchange, 200, "{\"header\":{}}");
         });
     server.createContext(
         "/v3/cluster/member/list",
         exchange ->
             answer(
                 exchange,
+                200,
                 removed.get()
                     ? "{\"members\":[]}"
                     : "{\"members\":[{\"ID\":\"7\",\"name\":\"etcd0\"}]}"));
     // a request left unanswered must not hold up the next one
-    server.setExecutor(Executors.newCachedThreadPool());
+    server.setExecutor(handlers);
     server.start();
     clientUrl = "https://" + ADDRESS + ":" + server.getAddress().getPort();
 
@@ -136,6 +135,7 @@ class EtcdHttpTest {
   @AfterEach
   void stopServer() {
     server.stop(0);
+    handlers.shutdownNow();
   }
 
   @Test
@@ -198,19 +198,11 @@ class EtcdHttpTest {
     assertThat(removed).isTrue();
   }
 
-  private static void answer(HttpExchange exchange, String json) throws IOException {
+  private static void answer(HttpExchange exchange, int status, String json) throws IOException {
     byte[] body = json.getBytes(UTF_8);
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
-    }
-  }
-
-  private static void sleepUninterruptibly(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
